@@ -1,0 +1,148 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { agents, memberships, organisations, territories } from '../tenancy/tables.ts';
+import type { Membership } from './actor.ts';
+import { sessions } from './tables.ts';
+
+export type ActiveSession = {
+  sessionId: string;
+  method: 'email' | 'oidc';
+  lastSeenAt: Date;
+  currentOrganisationId: string | null;
+  agent: { id: string; email: string; firstName: string; lastName: string; isOperator: boolean };
+};
+
+export async function insertSession(
+  db: Db,
+  values: {
+    tokenHash: string;
+    agentId: string;
+    method: 'email' | 'oidc';
+    ip: string;
+    userAgent: string | undefined;
+    expiresAt: Date;
+  },
+): Promise<string> {
+  const [row] = await db
+    .insert(sessions)
+    .values({ ...values, currentOrganisationId: null })
+    .returning({ id: sessions.id });
+  return row!.id;
+}
+
+/** A session counts only if not revoked, not past its absolute expiry, not idle too long, and its agent is active. */
+export async function findActiveSession(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+  idleSince: Date,
+): Promise<ActiveSession | undefined> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      method: sessions.method,
+      lastSeenAt: sessions.lastSeenAt,
+      currentOrganisationId: sessions.currentOrganisationId,
+      agentId: agents.id,
+      email: agents.email,
+      firstName: agents.firstName,
+      lastName: agents.lastName,
+      isOperator: agents.isOperator,
+    })
+    .from(sessions)
+    .innerJoin(agents, eq(agents.id, sessions.agentId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+        isNull(agents.deactivatedAt),
+      ),
+    )
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    sessionId: row.sessionId,
+    method: row.method,
+    lastSeenAt: row.lastSeenAt,
+    currentOrganisationId: row.currentOrganisationId,
+    agent: {
+      id: row.agentId,
+      email: row.email,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      isOperator: row.isOperator,
+    },
+  };
+}
+
+export async function touchSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function setCurrentOrganisation(
+  db: Db,
+  sessionId: string,
+  organisationId: string | null,
+): Promise<void> {
+  await db.update(sessions).set({ currentOrganisationId: organisationId }).where(eq(sessions.id, sessionId));
+}
+
+export async function revokeSession(db: Db, sessionId: string, agentId: string): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.agentId, agentId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+export async function revokeAllSessionsOf(db: Db, agentId: string): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.agentId, agentId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function listOpenSessions(db: Db, agentId: string, now: Date, idleSince: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      method: sessions.method,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.agentId, agentId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+      ),
+    )
+    .orderBy(asc(sessions.createdAt));
+}
+
+export async function loadMemberships(db: Db, agentId: string): Promise<Membership[]> {
+  return db
+    .select({
+      organisationId: organisations.id,
+      organisationSlug: organisations.slug,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      territoryId: organisations.territoryId,
+      territoryName: territories.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(territories, eq(territories.id, organisations.territoryId))
+    .where(eq(memberships.agentId, agentId))
+    .orderBy(asc(territories.name), asc(organisations.name));
+}

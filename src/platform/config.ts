@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Tremplin reads from the environment, with its default.
+ * The README's configuration table is written from this list: keep them in step.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'doit valoir true ou false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce
+    .number({ message: 'doit être un nombre' })
+    .int('doit être un entier')
+    .min(0)
+    .max(65535, 'doit être un port entre 0 et 65535')
+    .default(3000),
+  BASE_URL: z
+    .url({ message: 'doit être une URL complète, par exemple https://tremplin.example.fr' })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'doit être un nombre' }).int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SECRET_KEY: z.string().min(32, 'doit faire au moins 32 caractères').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Tremplin <ne-pas-repondre@tremplin.localhost>'),
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'doit être un nombre' }).int().min(5).default(120),
+  SESSION_MAX_HOURS: z.coerce.number({ message: 'doit être un nombre' }).int().min(1).default(12),
+  OIDC_ISSUER: z.url({ message: 'doit être une URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).default('ProConnect'),
+  TRUST_PROXY: booleanFlag.default(false),
+  SEED_DEMO: booleanFlag.optional(),
+  METRICS_TOKEN: z.string().min(16, 'doit faire au moins 16 caractères').optional(),
+  MODULES: z.string().default('all'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  secretKey: string;
+  logLevel: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | undefined;
+  trustProxy: boolean;
+  seedDemo: boolean;
+  metricsToken: string | undefined;
+  /** Module names switched on, or 'all'. */
+  modules: string[] | 'all';
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and checks the environment; throws ConfigError listing every bad value at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${String(i.path[0])}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')} : ${i.message}`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.SECRET_KEY) problems.push('SECRET_KEY est obligatoire en production');
+  if (e.NODE_ENV === 'production' && !e.BASE_URL) problems.push('BASE_URL est obligatoire en production');
+  const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
+    problems.push(
+      'OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun',
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir,
+    secretKey: e.SECRET_KEY ?? developmentSecret(dataDir, e.NODE_ENV),
+    logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            label: e.OIDC_LABEL,
+          }
+        : undefined,
+    trustProxy: e.TRUST_PROXY,
+    // An empty embedded database is seeded with the demo unless told otherwise; a server database never is by default.
+    seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== 'production'),
+    metricsToken: e.METRICS_TOKEN,
+    modules:
+      e.MODULES === 'all'
+        ? 'all'
+        : e.MODULES.split(',')
+            .map((m) => m.trim())
+            .filter(Boolean),
+  };
+}
+
+/**
+ * Outside production a missing SECRET_KEY is generated once and kept in the data directory,
+ * so signed links and sessions survive a restart on a developer's machine.
+ */
+function developmentSecret(dataDir: string, env: string): string {
+  if (env === 'test') return 'test-secret-key-test-secret-key-test-secret';
+  const file = path.join(dataDir, 'secret-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function isSecure(config: Config): boolean {
+  return config.baseUrl.startsWith('https://');
+}

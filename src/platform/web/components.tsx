@@ -1,0 +1,219 @@
+import type { ComponentChildren } from 'preact';
+
+/**
+ * Form building blocks with DSFR markup. A form is re-rendered with the submitted values and one
+ * message per field (plus a summary at the top) so nothing the person typed is lost.
+ */
+export type FormState = {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string>;
+};
+
+export const emptyForm = (values: Record<string, string | undefined> = {}): FormState => ({
+  values,
+  errors: {},
+});
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
+  const entries = Object.entries(form.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="resume-erreurs">
+      <h2 class="fr-alert__title">
+        {entries.length === 1
+          ? 'Le formulaire contient une erreur'
+          : `Le formulaire contient ${entries.length} erreurs`}
+      </h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#${fieldId(field)}`}>{labels[field] ? `${labels[field]} : ${message}` : message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+type InputProps = {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'url' | 'password';
+  required?: boolean;
+  autocomplete?: string;
+  inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  spellcheck?: boolean;
+};
+
+export function Input(props: InputProps) {
+  const id = fieldId(props.name);
+  const error = props.form.errors[props.name];
+  const describedBy =
+    [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>
+      <label class="fr-label" for={id}>
+        {props.label}
+        {props.required ? ' (obligatoire)' : ''}
+        {props.hint && (
+          <span class="fr-hint-text" id={`${id}-aide`}>
+            {props.hint}
+          </span>
+        )}
+      </label>
+      <input
+        class={`fr-input${error ? ' fr-input--error' : ''}`}
+        id={id}
+        name={props.name}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.form.values[props.name] ?? ''}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        spellcheck={props.spellcheck}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+      {error && (
+        <p class="fr-error-text" id={`${id}-erreur`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type SelectProps = {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  required?: boolean;
+  placeholder?: string;
+};
+
+export function Select(props: SelectProps) {
+  const id = fieldId(props.name);
+  const error = props.form.errors[props.name];
+  const current = props.form.values[props.name] ?? '';
+  const describedBy =
+    [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`fr-select-group${error ? ' fr-select-group--error' : ''}`}>
+      <label class="fr-label" for={id}>
+        {props.label}
+        {props.required ? ' (obligatoire)' : ''}
+        {props.hint && (
+          <span class="fr-hint-text" id={`${id}-aide`}>
+            {props.hint}
+          </span>
+        )}
+      </label>
+      <select
+        class={`fr-select${error ? ' fr-select--error' : ''}`}
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        {props.placeholder !== undefined && (
+          <option value="" selected={current === ''} disabled={props.required}>
+            {props.placeholder}
+          </option>
+        )}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p class="fr-error-text" id={`${id}-erreur`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A POST form with its CSRF field; `novalidate` so the server's French messages are the ones shown. */
+export function PostForm(props: {
+  action: string;
+  csrfToken: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
+  return (
+    <form method="post" action={props.action} noValidate class={props.class}>
+      <CsrfField token={props.csrfToken} />
+      {props.children}
+    </form>
+  );
+}
+
+export function SubmitButton({ children, secondary }: { children: ComponentChildren; secondary?: boolean }) {
+  return (
+    <button type="submit" class={`fr-btn${secondary ? ' fr-btn--secondary' : ''}`}>
+      {children}
+    </button>
+  );
+}
+
+export function Notice({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="fr-notice fr-notice--info fr-mb-4w">
+      <div class="fr-container">
+        <div class="fr-notice__body">
+          <p class="fr-notice__title">{children}</p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function Breadcrumb({ items }: { items: { label: string; href?: string }[] }) {
+  return (
+    <nav class="fr-breadcrumb" aria-label="vous êtes ici :">
+      <ol class="fr-breadcrumb__list">
+        {items.map((item) => (
+          <li>
+            {item.href ? (
+              <a class="fr-breadcrumb__link" href={item.href}>
+                {item.label}
+              </a>
+            ) : (
+              // biome-ignore lint/a11y/useValidAnchor: DSFR marks the current crumb as a link without href
+              <a class="fr-breadcrumb__link" aria-current="page">
+                {item.label}
+              </a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
+
+/** Times are stored in UTC and always shown in Europe/Paris. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '—';
+  return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
+}

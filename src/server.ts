@@ -1,0 +1,35 @@
+import { buildApp } from './app.ts';
+import { startPlatform } from './start.ts';
+
+/** `npm start`: the platform on the embedded database (or DATABASE_URL), with demo data on first run. */
+const platform = await startPlatform('serveur');
+const app = await buildApp(platform, { level: platform.config.logLevel });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'arrêt : les requêtes en cours se terminent');
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  try {
+    await app.close(); // stops accepting connections, waits for in-flight requests
+    platform.mailer.close();
+    await platform.database.close();
+  } finally {
+    clearTimeout(force);
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+
+try {
+  await app.listen({ host: platform.config.host, port: platform.config.port });
+  app.log.info(`Tremplin est prêt sur ${platform.config.baseUrl}`);
+} catch (error) {
+  console.error(
+    `Impossible d’écouter sur ${platform.config.host}:${platform.config.port} : ${(error as Error).message}`,
+  );
+  await platform.database.close();
+  process.exit(1);
+}
