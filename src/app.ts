@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { allModules } from './modules/index.ts';
 import { registerApiDocs } from './platform/api/docs.ts';
+import { registerApi } from './platform/api/index.ts';
+import { registerAuditJournal } from './platform/audit/index.ts';
 import { registerSessionLoading } from './platform/auth/session.ts';
 import { registerOps } from './platform/ops/routes.ts';
 import type { Platform } from './platform/platform.ts';
@@ -32,11 +34,13 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   await registerOps(app, platform);
-  await registerApiDocs(app);
+  await registerApiDocs(app, config);
   await registerWeb(app, config);
   registerSessionLoading(app, database.db, config);
   registerRouteRateLimits(app, database.db);
   await registerPublicPages(app);
+  await registerApi(app, platform);
+  await registerAuditJournal(app, platform);
 
   for (const module of enabledModules(config.modules)) {
     await app.register(async (scope) => module.register(scope, platform));

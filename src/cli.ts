@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { tokenCreateCommand } from './cli/token-create.ts';
 import type { Platform } from './platform/platform.ts';
 import { seedDemo } from './seed.ts';
 import { startPlatform } from './start.ts';
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
       console.log('Données de démonstration chargées.');
     },
   },
+  'token:create': tokenCreateCommand(CommandError),
 };
 
 function printHelp() {
