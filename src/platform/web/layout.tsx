@@ -79,6 +79,7 @@ export function Layout(props: LayoutProps) {
 
 function Header(props: LayoutProps) {
   const org = props.auth?.currentOrganisation;
+  const current = currentEntry(props.navigation, props.currentPath);
   return (
     <header class="fr-header">
       <div class="fr-header__body">
@@ -143,7 +144,7 @@ function Header(props: LayoutProps) {
                     <a
                       class="fr-nav__link"
                       href={item.href}
-                      aria-current={isCurrent(item.href, props.currentPath) ? 'page' : undefined}
+                      aria-current={item.href === current ? 'page' : undefined}
                     >
                       {item.label}
                     </a>
@@ -198,8 +199,12 @@ function HeaderTools(props: LayoutProps) {
   );
 }
 
-function isCurrent(href: string, path: string): boolean {
-  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+/** The entry the page belongs to: the longest matching prefix, so /admin/journal is not also "Administration". */
+function currentEntry(navigation: NavItem[], path: string): string | undefined {
+  const matches = navigation
+    .map((item) => item.href)
+    .filter((href) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0];
 }
 
 function Footer() {
