@@ -5,9 +5,12 @@ import { allModules } from './modules/index.ts';
 import { registerApiDocs } from './platform/api/docs.ts';
 import { registerApi } from './platform/api/index.ts';
 import { registerAuditJournal } from './platform/audit/index.ts';
+import { registerAuth } from './platform/auth/routes.tsx';
 import { registerSessionLoading } from './platform/auth/session.ts';
+import { registerOutbox } from './platform/messaging/outbox.routes.tsx';
 import { registerOps } from './platform/ops/routes.ts';
 import type { Platform } from './platform/platform.ts';
+import { registerDashboard } from './platform/web/dashboard.routes.tsx';
 import { registerWeb } from './platform/web/plugin.tsx';
 import { registerPublicPages } from './platform/web/public.routes.tsx';
 import { registerRouteRateLimits } from './platform/web/rate-limit.ts';
@@ -39,6 +42,9 @@ export async function buildApp(
   registerSessionLoading(app, database.db, config);
   registerRouteRateLimits(app, database.db);
   await registerPublicPages(app);
+  await registerDashboard(app);
+  await registerAuth(app, platform);
+  await registerOutbox(app, platform);
   await registerApi(app, platform);
   await registerAuditJournal(app, platform);
 
