@@ -10,6 +10,7 @@ import { registerSessionLoading } from './platform/auth/session.ts';
 import { registerOutbox } from './platform/messaging/outbox.routes.tsx';
 import { registerOps } from './platform/ops/routes.ts';
 import type { Platform } from './platform/platform.ts';
+import { registerTenancy } from './platform/tenancy/index.ts';
 import { registerDashboard } from './platform/web/dashboard.routes.tsx';
 import { registerWeb } from './platform/web/plugin.tsx';
 import { registerPublicPages } from './platform/web/public.routes.tsx';
@@ -43,6 +44,7 @@ export async function buildApp(
   registerRouteRateLimits(app, database.db);
   await registerPublicPages(app);
   await registerDashboard(app);
+  await registerTenancy(app, platform);
   await registerAuth(app, platform);
   await registerOutbox(app, platform);
   await registerApi(app, platform);

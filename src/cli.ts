@@ -1,4 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { agentCreateCommand } from './cli/agent-create.ts';
+import { organisationListCommand } from './cli/organisation-list.ts';
 import { tokenCreateCommand } from './cli/token-create.ts';
 import type { Platform } from './platform/platform.ts';
 import { seedDemo } from './seed.ts';
@@ -32,6 +34,8 @@ const commands: Record<string, Command> = {
       console.log('Données de démonstration chargées.');
     },
   },
+  'organisation:list': organisationListCommand(),
+  'agent:create': agentCreateCommand(CommandError),
   'token:create': tokenCreateCommand(CommandError),
 };
 

@@ -90,8 +90,16 @@ export async function registerWeb(app: FastifyInstance, config: Config): Promise
     decorateReply: false,
   });
 
+  // One token per response: on a first visit (no CSRF cookie yet) every generateCsrf() call makes a new
+  // secret and a new cookie, so the form's token and the layout's would not match the cookie kept.
+  const csrfTokens = new WeakMap<FastifyReply, string>();
   app.decorateReply('csrfToken', function (this: FastifyReply) {
-    return this.generateCsrf();
+    let token = csrfTokens.get(this);
+    if (token === undefined) {
+      token = this.generateCsrf();
+      csrfTokens.set(this, token);
+    }
+    return token;
   });
   app.decorateReply('flash', function (this: FastifyReply, type: Flash['type'], message: string) {
     const pending = readFlash(this.request);

@@ -1,0 +1,61 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { auditEvents } from '../audit/tables.ts';
+import type { MembershipRole } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { developmentEmails } from '../messaging/tables.ts';
+import { newAgent, newOrganisation, newTerritory, signInAs } from '../testing/factories.ts';
+import type { TestContext } from '../testing/harness.ts';
+
+/** Test helpers for the administration pages. */
+
+export function get(t: TestContext, url: string, cookie?: string) {
+  return t.app.inject({ url, headers: cookie ? { cookie } : {} });
+}
+
+/** An organisation in its own territory, with one signed-in agent per role. */
+export async function organisationWithStaff(db: Db, values: { kind?: 'uts' | 'ccas' | 'service' } = {}) {
+  const territory = await newTerritory(db);
+  const organisation = await newOrganisation(db, {
+    territoryId: territory.id,
+    kind: values.kind ?? 'service',
+  });
+  const staff = {} as Record<MembershipRole, { id: string; email: string; cookie: string }>;
+  for (const role of ['admin', 'agent', 'readonly'] as const) {
+    const agent = await newAgent(db, { memberships: [{ organisationId: organisation.id, role }] });
+    staff[role] = { id: agent.id, email: agent.email, cookie: await signInAs(db, agent.id) };
+  }
+  return { territory, organisation, ...staff };
+}
+
+export async function signedInOperator(db: Db) {
+  const operator = await newAgent(db, { isOperator: true });
+  return { ...operator, cookie: await signInAs(db, operator.id) };
+}
+
+export async function auditTrail(
+  db: Db,
+  where: { action?: string; resourceType?: string; resourceId?: string; actorId?: string },
+) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        where.action ? eq(auditEvents.action, where.action) : undefined,
+        where.resourceType ? eq(auditEvents.resourceType, where.resourceType) : undefined,
+        where.resourceId ? eq(auditEvents.resourceId, where.resourceId) : undefined,
+        where.actorId ? eq(auditEvents.actorId, where.actorId) : undefined,
+      ),
+    )
+    .orderBy(asc(auditEvents.id));
+}
+
+export async function emailsTo(db: Db, address: string) {
+  return db.select().from(developmentEmails).where(eq(developmentEmails.to, address));
+}
+
+/** The text of the first per-field error message of a rendered form field. */
+export function fieldError(html: string, field: string): string | undefined {
+  const match = new RegExp(`id="champ-${field}-erreur">([^<]*)<`).exec(html);
+  return match?.[1];
+}
