@@ -29,7 +29,9 @@ describe('configuration', () => {
   });
 
   it('demands a secret key and a public URL in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY est obligatoire[\s\S]*BASE_URL est obligatoire/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SECRET_KEY est obligatoire[\s\S]*BASE_URL est obligatoire[\s\S]*SMTP_URL est obligatoire/,
+    );
   });
 
   it('wants the three OIDC settings together', () => {
@@ -53,6 +55,8 @@ describe('configuration', () => {
       timeout: 20_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('Impossible de joindre PostgreSQL (postgres://tremplin@127.0.0.1:9/absente)');
+    expect(result.stderr).toContain(
+      'Impossible de joindre PostgreSQL (postgres://tremplin@127.0.0.1:9/absente)',
+    );
   });
 });

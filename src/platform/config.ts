@@ -91,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (e.NODE_ENV === 'production' && !e.SECRET_KEY) problems.push('SECRET_KEY est obligatoire en production');
   if (e.NODE_ENV === 'production' && !e.BASE_URL) problems.push('BASE_URL est obligatoire en production');
+  // Without SMTP, sign-in links would go to the development outbox, which production does not show.
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL) problems.push('SMTP_URL est obligatoire en production');
   const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
     problems.push(

@@ -48,3 +48,32 @@ describe('web layout', () => {
     expect(response.body).toContain('formulaire a expiré');
   });
 });
+
+describe('expired session on a form', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('sends the agent to sign in, then back to the page that held the form', async () => {
+    const form = await t.app.inject({ url: '/connexion' });
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const cookie = [form.headers['set-cookie']]
+      .flat()
+      .map((c) => String(c).split(';')[0])
+      .join('; ');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/compte/organisation',
+      headers: {
+        cookie,
+        referer: 'http://localhost:80/compte/organisation',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: `_csrf=${encodeURIComponent(token)}&organisationId=x`,
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`/connexion?suite=${encodeURIComponent('/compte/organisation')}`);
+  });
+});

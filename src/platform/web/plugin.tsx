@@ -185,7 +185,9 @@ function handleError(error: FastifyError | AppError, request: FastifyRequest, re
     reply.header('retry-after', String(error.retryAfterSeconds));
   if (wantsJson(request)) return reply.status(status).send({ error: code, message, fields });
   if (status === 401) {
-    return reply.redirect(`/connexion?suite=${encodeURIComponent(request.url)}`, 303);
+    // After signing in again, come back to the page (a form's own page, not the URL it posts to).
+    const back = request.method === 'GET' ? request.url : refererPath(request);
+    return reply.redirect(back ? `/connexion?suite=${encodeURIComponent(back)}` : '/connexion', 303);
   }
   return reply.page(
     errorTitles[status] ?? 'Erreur',
@@ -200,6 +202,16 @@ function handleError(error: FastifyError | AppError, request: FastifyRequest, re
     </MessagePage>,
     status,
   );
+}
+
+function refererPath(request: FastifyRequest): string | undefined {
+  try {
+    const referer = new URL(request.headers.referer ?? '');
+    const own = new URL(`${request.protocol}://${request.host}`);
+    return referer.host === own.host ? `${referer.pathname}${referer.search}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(error: FastifyError | AppError): {
