@@ -27,7 +27,8 @@ describe('module boundaries', () => {
 
   it('catches a module importing another, by relative and by aliased path', () => {
     const root = plant({
-      'src/modules/rsa/index.ts': "import { x } from '../accueil/calls.ts';\nimport y from '#/modules/accueil/calls.ts';",
+      'src/modules/rsa/index.ts':
+        "import { x } from '../accueil/calls.ts';\nimport y from '#/modules/accueil/calls.ts';",
       'src/modules/accueil/calls.ts': 'export const x = 1;',
     });
     const found = findBoundaryViolations(root);

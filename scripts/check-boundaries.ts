@@ -15,13 +15,15 @@ type Area = { kind: 'module'; name: string } | { kind: 'platform' } | { kind: 'o
 
 function areaOf(relativePath: string): Area {
   const parts = relativePath.split(/[\\/]/);
-  if (parts[0] === 'src' && parts[1] === 'modules' && parts.length > 3) return { kind: 'module', name: parts[2]! };
+  if (parts[0] === 'src' && parts[1] === 'modules' && parts.length > 3)
+    return { kind: 'module', name: parts[2]! };
   if (parts[0] === 'src' && parts[1] === 'platform') return { kind: 'platform' };
   return { kind: 'other' };
 }
 
 function resolveTarget(root: string, file: string, specifier: string): string | undefined {
-  if (specifier.startsWith('.')) return path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier));
+  if (specifier.startsWith('.'))
+    return path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier));
   const alias = /^[#@~]\/(.*)$/.exec(specifier);
   if (alias) return path.join('src', alias[1]!);
   return undefined; // a package
@@ -39,17 +41,36 @@ export function findBoundaryViolations(root: string): Violation[] {
         const target = resolveTarget(root, file, specifier);
         if (!target) continue;
         const to = areaOf(target);
-        if (to.kind === 'other' && target.startsWith('src') && !target.startsWith(path.join('src', 'modules'))) {
+        if (
+          to.kind === 'other' &&
+          target.startsWith('src') &&
+          !target.startsWith(path.join('src', 'modules'))
+        ) {
           if (own.kind === 'platform' || own.kind === 'module') {
-            violations.push({ file, line: index + 1, specifier, message: `imports ${target}, outside src/platform` });
+            violations.push({
+              file,
+              line: index + 1,
+              specifier,
+              message: `imports ${target}, outside src/platform`,
+            });
           }
           continue;
         }
         if (to.kind !== 'module') continue;
         if (own.kind === 'platform') {
-          violations.push({ file, line: index + 1, specifier, message: `the platform imports module "${to.name}"` });
+          violations.push({
+            file,
+            line: index + 1,
+            specifier,
+            message: `the platform imports module "${to.name}"`,
+          });
         } else if (own.kind === 'module' && own.name !== to.name) {
-          violations.push({ file, line: index + 1, specifier, message: `module "${own.name}" imports module "${to.name}"` });
+          violations.push({
+            file,
+            line: index + 1,
+            specifier,
+            message: `module "${own.name}" imports module "${to.name}"`,
+          });
         }
       }
     });
@@ -71,7 +92,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const violations = findBoundaryViolations(root);
   for (const v of violations) console.error(`${v.file}:${v.line}: ${v.message} (${v.specifier})`);
   if (violations.length) {
-    console.error(`${violations.length} import(s) break the module boundaries (see DESIGN.md, "Dependency rule").`);
+    console.error(
+      `${violations.length} import(s) break the module boundaries (see DESIGN.md, "Dependency rule").`,
+    );
     process.exit(1);
   }
   console.log('Module boundaries respected.');

@@ -1,9 +1,19 @@
-import { buildApp } from './app.ts';
+import { allModules } from './modules/index.ts';
+import { buildApp } from './platform/app.ts';
+import { ConfigError } from './platform/config.ts';
 import { startPlatform } from './start.ts';
 
 /** `npm start`: the platform on the embedded database (or DATABASE_URL), with demo data on first run. */
 const platform = await startPlatform('serveur');
-const app = await buildApp(platform, { level: platform.config.logLevel });
+const app = await buildApp(platform, {
+  modules: allModules,
+  logger: { level: platform.config.logLevel },
+}).catch(async (error: unknown) => {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Tremplin (serveur) ne peut pas démarrer.\n${error.message}`);
+  await platform.database.close();
+  process.exit(1);
+});
 
 let stopping = false;
 async function stop(signal: string) {

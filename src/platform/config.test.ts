@@ -60,3 +60,14 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('module selection', () => {
+  it('switches on the modules named in MODULES and refuses an unknown one', async () => {
+    const { enabledModules } = await import('./modules.ts');
+    const rsa = { name: 'rsa', title: 'RSA', register: async () => {} };
+    const accueil = { name: 'accueil', title: 'Accueil', register: async () => {} };
+    expect(enabledModules([rsa, accueil], 'all')).toEqual([rsa, accueil]);
+    expect(enabledModules([rsa, accueil], ['accueil'])).toEqual([accueil]);
+    expect(() => enabledModules([rsa, accueil], ['compost'])).toThrow(/module inconnu compost/);
+  });
+});

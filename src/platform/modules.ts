@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ConfigError } from './config.ts';
 import type { Platform } from './platform.ts';
 
 /**
@@ -12,3 +13,15 @@ export type TremplinModule = {
   title: string;
   register(app: FastifyInstance, platform: Platform): Promise<void>;
 };
+
+/** The modules MODULES switches on ('all', or a list of names); an unknown name is a configuration error. */
+export function enabledModules(available: TremplinModule[], selection: string[] | 'all'): TremplinModule[] {
+  if (selection === 'all') return available;
+  const unknown = selection.filter((name) => !available.some((m) => m.name === name));
+  if (unknown.length) {
+    throw new ConfigError([
+      `MODULES="${selection.join(',')}" : module inconnu ${unknown.join(', ')} (disponibles : ${available.map((m) => m.name).join(', ') || 'aucun'})`,
+    ]);
+  }
+  return available.filter((m) => selection.includes(m.name));
+}

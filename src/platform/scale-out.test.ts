@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
+import { buildApp } from './app.ts';
 import { signInByEmail } from './auth/testing.ts';
 import { openPostgres } from './db/client.ts';
 import { createMailer } from './messaging/mailer.ts';

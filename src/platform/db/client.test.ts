@@ -13,8 +13,10 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
   afterAll(() => drop());
 
   it('applies the committed migrations, and applying them again changes nothing', async () => {
-    const count = async () =>
-      (await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).rows[0] as { n: number };
+    const count = async () => {
+      const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      return (result as unknown as { rows: { n: number }[] }).rows[0]!;
+    };
     const before = await count();
     expect(before.n).toBeGreaterThan(0);
     await database.migrate();

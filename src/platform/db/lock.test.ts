@@ -19,7 +19,12 @@ afterEach(() => {
 async function holdLockInChild(dir: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '-e', `import('./src/platform/db/lock.ts').then(m => { m.lockDataDir(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000); })`],
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import('./src/platform/db/lock.ts').then(m => { m.lockDataDir(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000); })`,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));

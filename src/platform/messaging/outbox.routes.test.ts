@@ -89,6 +89,7 @@ describe('development outbox in production', () => {
   beforeAll(async () => {
     t = await startTestApp({
       NODE_ENV: 'production',
+      SMTP_URL: 'smtp://127.0.0.1:2525', // required in production; nothing is sent in this test
       BASE_URL: 'https://tremplin.example.fr',
       SECRET_KEY: 'production-secret-key-production-secret-key',
     });

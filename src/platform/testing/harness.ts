@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../../app.ts';
+import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { createMailer } from '../messaging/mailer.ts';
+import type { TremplinModule } from '../modules.ts';
 import type { Platform } from '../platform.ts';
 
 /**
@@ -60,12 +61,18 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
-/** A whole app on a fresh database, as `npm start` builds it, without listening on a port. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestContext> {
+/**
+ * A whole app on a fresh database, as `npm start` builds it, without listening on a port.
+ * A module's tests pass their module; the platform's tests need none.
+ */
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  modules: TremplinModule[] = [],
+): Promise<TestContext> {
   const { database, databaseUrl, drop } = await openTestDatabase();
   const config = testConfig(overrides);
   const platform: Platform = { config, database, mailer: createMailer(database.db, config) };
-  const app = await buildApp(platform);
+  const app = await buildApp(platform, { modules });
   await app.ready();
   return {
     app,
