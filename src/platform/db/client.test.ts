@@ -14,7 +14,9 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
 
   it('applies the committed migrations, and applying them again changes nothing', async () => {
     const count = async () => {
-      const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const result = await database.db.execute(
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
       return (result as unknown as { rows: { n: number }[] }).rows[0]!;
     };
     const before = await count();
