@@ -217,3 +217,44 @@ export function formatDateTime(value: Date | string | null | undefined): string 
   if (!value) return '—';
   return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
 }
+
+/**
+ * A DSFR table. On a phone it scrolls sideways inside its container, which is focusable and named
+ * so that a keyboard can scroll it too (RGAA, axe "scrollable-region-focusable").
+ */
+export function Table(props: {
+  caption: string;
+  captionHidden?: boolean;
+  bordered?: boolean;
+  headers: string[];
+  id?: string;
+  children: ComponentChildren;
+}) {
+  const classes = [
+    'fr-table',
+    props.captionHidden && 'fr-table--no-caption',
+    props.bordered && 'fr-table--bordered',
+  ];
+  return (
+    <div class={classes.filter(Boolean).join(' ')} id={props.id ? `${props.id}-tableau` : undefined}>
+      <div class="fr-table__wrapper">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+        <section class="fr-table__container" tabIndex={0} aria-label={props.caption}>
+          <div class="fr-table__content">
+            <table id={props.id}>
+              <caption>{props.caption}</caption>
+              <thead>
+                <tr>
+                  {props.headers.map((h) => (
+                    <th scope="col">{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>{props.children}</tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -7,6 +7,7 @@ import {
   Input,
   PostForm,
   SubmitButton,
+  Table,
 } from '../../web/components.tsx';
 import { maskedToken } from '../api-token.service.ts';
 import { tokenFormLabels } from '../schemas.ts';
@@ -78,71 +79,54 @@ export function TokensPage(props: {
       {tokens.length === 0 ? (
         <p>Cette organisation n’a encore aucun jeton.</p>
       ) : (
-        <div class="fr-table fr-table--no-caption">
-          <div class="fr-table__wrapper">
-            <div class="fr-table__container">
-              <div class="fr-table__content">
-                <table>
-                  <caption>Jetons d’API de {organisation.name}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Nom</th>
-                      <th scope="col">Préfixe</th>
-                      <th scope="col">Création</th>
-                      <th scope="col">Dernière utilisation</th>
-                      <th scope="col">État</th>
-                      <th scope="col">Action</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {tokens.map((token) => (
-                      <tr>
-                        <td>{token.name}</td>
-                        <td>
-                          <code>{maskedToken(token.prefix)}</code>
-                        </td>
-                        <td>
-                          {formatDateTime(token.createdAt)}
-                          <br />
-                          <span class="fr-text--xs" title={token.creatorEmail ?? undefined}>
-                            par {creatorOf(token)}
-                          </span>
-                        </td>
-                        <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Jamais'}</td>
-                        <td>
-                          {token.revokedAt ? (
-                            <p class="fr-badge fr-badge--sm fr-badge--error">
-                              Révoqué le {formatDateTime(token.revokedAt)}
-                            </p>
-                          ) : (
-                            <p class="fr-badge fr-badge--sm fr-badge--success">Actif</p>
-                          )}
-                        </td>
-                        <td>
-                          {!token.revokedAt && (
-                            <PostForm
-                              action={`${action}/${token.id}/revoquer`}
-                              csrfToken={props.csrfToken}
-                              class="tp-inline-form"
-                            >
-                              <button
-                                type="submit"
-                                class="fr-btn fr-btn--sm fr-btn--secondary"
-                                title={`Révoquer le jeton « ${token.name} »`}
-                              >
-                                Révoquer
-                              </button>
-                            </PostForm>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <Table
+          caption={`Jetons d’API de ${organisation.name}`}
+          captionHidden
+          headers={['Nom', 'Préfixe', 'Création', 'Dernière utilisation', 'État', 'Action']}
+        >
+          {tokens.map((token) => (
+            <tr>
+              <td>{token.name}</td>
+              <td>
+                <code>{maskedToken(token.prefix)}</code>
+              </td>
+              <td>
+                {formatDateTime(token.createdAt)}
+                <br />
+                <span class="fr-text--xs" title={token.creatorEmail ?? undefined}>
+                  par {creatorOf(token)}
+                </span>
+              </td>
+              <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Jamais'}</td>
+              <td>
+                {token.revokedAt ? (
+                  <p class="fr-badge fr-badge--sm fr-badge--error">
+                    Révoqué le {formatDateTime(token.revokedAt)}
+                  </p>
+                ) : (
+                  <p class="fr-badge fr-badge--sm fr-badge--success">Actif</p>
+                )}
+              </td>
+              <td>
+                {!token.revokedAt && (
+                  <PostForm
+                    action={`${action}/${token.id}/revoquer`}
+                    csrfToken={props.csrfToken}
+                    class="tp-inline-form"
+                  >
+                    <button
+                      type="submit"
+                      class="fr-btn fr-btn--sm fr-btn--secondary"
+                      title={`Révoquer le jeton « ${token.name} »`}
+                    >
+                      Révoquer
+                    </button>
+                  </PostForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <p class="fr-text--sm">
         La révocation est immédiate et définitive : les logiciels qui utilisent ce jeton reçoivent aussitôt

@@ -5,6 +5,7 @@ import {
   formatDateTime,
   Input,
   Select,
+  Table,
 } from '../../web/components.tsx';
 import type { AuditAction } from '../audit.ts';
 import type { AuditEventRow } from '../journal.repository.ts';
@@ -168,62 +169,49 @@ function Events(props: {
   }
   return (
     <>
-      <div class="fr-table fr-table--bordered">
-        <div class="fr-table__wrapper">
-          <div class="fr-table__container">
-            <div class="fr-table__content">
-              <table>
-                <caption>
-                  {props.isFirstPage ? 'Évènements les plus récents' : 'Évènements plus anciens'} (
-                  {events.length})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date et heure (Paris)</th>
-                    <th scope="col">Acteur</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Ressource</th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Adresse IP</th>
-                    <th scope="col">Détails</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.map((event) => (
-                    <tr id={`evenement-${event.id}`}>
-                      <td>{formatDateTime(event.occurredAt)}</td>
-                      <td>
-                        <Actor event={event} />
-                      </td>
-                      <td>{actionLabels[event.action as AuditAction] ?? event.action}</td>
-                      <td>
-                        {event.resourceType}
-                        {event.resourceId && (
-                          <>
-                            <br />
-                            <a
-                              class="fr-link fr-text--xs"
-                              href={`${JOURNAL_PATH}${journalQuery({ resourceType: event.resourceType, resourceId: event.resourceId })}`}
-                              title={`Historique de ${event.resourceType} ${event.resourceId}`}
-                            >
-                              {event.resourceId}
-                            </a>
-                          </>
-                        )}
-                      </td>
-                      <td>{event.organisationName ?? (event.organisationId ? event.organisationId : '—')}</td>
-                      <td>{event.ip ?? '—'}</td>
-                      <td class="fr-text--xs">
-                        <Details details={event.details} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <Table
+        caption={`${props.isFirstPage ? 'Évènements les plus récents' : 'Évènements plus anciens'} (${events.length})`}
+        bordered
+        headers={[
+          'Date et heure (Paris)',
+          'Acteur',
+          'Action',
+          'Ressource',
+          'Organisation',
+          'Adresse IP',
+          'Détails',
+        ]}
+      >
+        {events.map((event) => (
+          <tr id={`evenement-${event.id}`}>
+            <td>{formatDateTime(event.occurredAt)}</td>
+            <td>
+              <Actor event={event} />
+            </td>
+            <td>{actionLabels[event.action as AuditAction] ?? event.action}</td>
+            <td>
+              {event.resourceType}
+              {event.resourceId && (
+                <>
+                  <br />
+                  <a
+                    class="fr-link fr-text--xs"
+                    href={`${JOURNAL_PATH}${journalQuery({ resourceType: event.resourceType, resourceId: event.resourceId })}`}
+                    title={`Historique de ${event.resourceType} ${event.resourceId}`}
+                  >
+                    {event.resourceId}
+                  </a>
+                </>
+              )}
+            </td>
+            <td>{event.organisationName ?? (event.organisationId ? event.organisationId : '—')}</td>
+            <td>{event.ip ?? '—'}</td>
+            <td class="fr-text--xs">
+              <Details details={event.details} />
+            </td>
+          </tr>
+        ))}
+      </Table>
       {(props.nextBeforeId !== null || !props.isFirstPage) && (
         <nav class="fr-pagination" aria-label="Pagination du journal">
           <ul class="fr-pagination__list">

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import {
   ErrorSummary,
   type FormState,
@@ -6,6 +5,7 @@ import {
   PostForm,
   Select,
   SubmitButton,
+  Table,
 } from '../../web/components.tsx';
 import { type Actor, displayName, type Membership, roleLabels } from '../actor.ts';
 
@@ -42,25 +42,6 @@ export function describeUserAgent(userAgent: string | null): string {
   return system ? `${browser} sous ${system}` : browser;
 }
 
-function Table({ caption, children }: { caption: string; children: ComponentChildren }) {
-  return (
-    <div class="fr-table fr-table--no-caption">
-      <div class="fr-table__wrapper">
-        {/* On a phone the table scrolls here: focusable, so a keyboard can scroll it too (RGAA / axe). */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <section class="fr-table__container" tabIndex={0} aria-label={caption}>
-          <div class="fr-table__content">
-            <table>
-              <caption>{caption}</caption>
-              {children}
-            </table>
-          </div>
-        </section>
-      </div>
-    </div>
-  );
-}
-
 export function MembershipsTable(props: { memberships: Membership[]; current: Membership | null }) {
   if (props.memberships.length === 0) {
     return (
@@ -71,31 +52,22 @@ export function MembershipsTable(props: { memberships: Membership[]; current: Me
     );
   }
   return (
-    <Table caption="Mes organisations">
-      <thead>
+    <Table caption="Mes organisations" captionHidden headers={['Organisation', 'Territoire', 'Rôle']}>
+      {props.memberships.map((m) => (
         <tr>
-          <th scope="col">Organisation</th>
-          <th scope="col">Territoire</th>
-          <th scope="col">Rôle</th>
+          <td>
+            {m.organisationName}
+            {m.organisationId === props.current?.organisationId && (
+              <>
+                {' '}
+                <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">actuelle</span>
+              </>
+            )}
+          </td>
+          <td>{m.territoryName ?? 'Toutes (organisation nationale)'}</td>
+          <td>{roleLabels[m.role]}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.memberships.map((m) => (
-          <tr>
-            <td>
-              {m.organisationName}
-              {m.organisationId === props.current?.organisationId && (
-                <>
-                  {' '}
-                  <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">actuelle</span>
-                </>
-              )}
-            </td>
-            <td>{m.territoryName ?? 'Toutes (organisation nationale)'}</td>
-            <td>{roleLabels[m.role]}</td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </Table>
   );
 }
@@ -142,44 +114,37 @@ export function AccountPage(props: {
         Chaque appareil ou navigateur où vous vous êtes connecté garde une session. Fermez celles que vous ne
         reconnaissez pas.
       </p>
-      <Table caption="Mes sessions ouvertes">
-        <thead>
+      <Table
+        caption="Mes sessions ouvertes"
+        captionHidden
+        headers={['Appareil', 'Connexion', 'Ouverte le', 'Dernière activité', 'Action']}
+      >
+        {props.sessions.map((s) => (
           <tr>
-            <th scope="col">Appareil</th>
-            <th scope="col">Connexion</th>
-            <th scope="col">Ouverte le</th>
-            <th scope="col">Dernière activité</th>
-            <th scope="col">Action</th>
+            <td>
+              {describeUserAgent(s.userAgent)}
+              {s.ip && <span class="fr-hint-text">Adresse IP {s.ip}</span>}
+            </td>
+            <td>{methodLabels[s.method]}</td>
+            <td>{formatDateTime(s.createdAt)}</td>
+            <td>{formatDateTime(s.lastSeenAt)}</td>
+            <td>
+              {s.current ? (
+                <span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">Cette session</span>
+              ) : (
+                <PostForm action={`/compte/sessions/${s.id}/revoquer`} csrfToken={props.csrfToken}>
+                  <button
+                    type="submit"
+                    class="fr-btn fr-btn--sm fr-btn--tertiary"
+                    title={`Révoquer la session ${describeUserAgent(s.userAgent)} ouverte le ${formatDateTime(s.createdAt)}`}
+                  >
+                    Révoquer
+                  </button>
+                </PostForm>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.sessions.map((s) => (
-            <tr>
-              <td>
-                {describeUserAgent(s.userAgent)}
-                {s.ip && <span class="fr-hint-text">Adresse IP {s.ip}</span>}
-              </td>
-              <td>{methodLabels[s.method]}</td>
-              <td>{formatDateTime(s.createdAt)}</td>
-              <td>{formatDateTime(s.lastSeenAt)}</td>
-              <td>
-                {s.current ? (
-                  <span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">Cette session</span>
-                ) : (
-                  <PostForm action={`/compte/sessions/${s.id}/revoquer`} csrfToken={props.csrfToken}>
-                    <button
-                      type="submit"
-                      class="fr-btn fr-btn--sm fr-btn--tertiary"
-                      title={`Révoquer la session ${describeUserAgent(s.userAgent)} ouverte le ${formatDateTime(s.createdAt)}`}
-                    >
-                      Révoquer
-                    </button>
-                  </PostForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </Table>
       {others.length > 0 && (
         <PostForm action="/compte/sessions/revoquer-autres" csrfToken={props.csrfToken}>

@@ -1,9 +1,9 @@
 import type { Actor } from '../../auth/actor.ts';
-import { Breadcrumb } from '../../web/components.tsx';
+import { Breadcrumb, Table } from '../../web/components.tsx';
 import { organisationKindLabels, territoryKindLabels } from '../labels.ts';
 import type { OrganisationSummary } from '../organisation.repository.ts';
 import type { TerritoryKind } from '../territory.repository.ts';
-import { organisationPath, Table } from './parts.tsx';
+import { organisationPath } from './parts.tsx';
 
 type Props = {
   actor: Actor;

@@ -7,12 +7,13 @@ import {
   PostForm,
   Select,
   SubmitButton,
+  Table,
 } from '../../web/components.tsx';
 import { organisationKindLabels } from '../labels.ts';
 import type { Member } from '../member.repository.ts';
 import type { Organisation } from '../organisation.repository.ts';
 import { invitationLabels } from '../schemas.ts';
-import { AccountStatus, AdminBreadcrumb, memberPath, organisationPath, Table } from './parts.tsx';
+import { AccountStatus, AdminBreadcrumb, memberPath, organisationPath } from './parts.tsx';
 
 export const roleOptions = (Object.keys(roleLabels) as MembershipRole[]).map((value) => ({
   value,

@@ -6,11 +6,12 @@ import {
   PostForm,
   Select,
   SubmitButton,
+  Table,
 } from '../../web/components.tsx';
 import { organisationKindLabels } from '../labels.ts';
 import type { OrganisationKind, OrganisationSummary } from '../organisation.repository.ts';
 import { organisationLabels } from '../schemas.ts';
-import { AdminBreadcrumb, organisationPath, Table } from './parts.tsx';
+import { AdminBreadcrumb, organisationPath } from './parts.tsx';
 
 export function OrganisationsPage(props: {
   actor: Actor;

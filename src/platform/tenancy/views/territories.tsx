@@ -7,11 +7,12 @@ import {
   PostForm,
   Select,
   SubmitButton,
+  Table,
 } from '../../web/components.tsx';
 import { territoryKindLabels } from '../labels.ts';
 import { territoryLabels } from '../schemas.ts';
 import type { TerritoryKind } from '../territory.repository.ts';
-import { AdminBreadcrumb, Table } from './parts.tsx';
+import { AdminBreadcrumb } from './parts.tsx';
 
 type TerritoryRow = {
   id: string;
