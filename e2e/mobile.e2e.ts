@@ -67,13 +67,8 @@ test('the dashboard fits a phone screen, and sign-out is reachable through the m
   expect(new URL(page.url()).pathname).toBe('/');
 });
 
-/**
- * Known bug, kept visible: DSFR hides the header's tool links on small screens and shows them in the
- * menu, but src/platform/web/layout.tsx renders the menu button and modal only when there are
- * navigation entries, which an anonymous visitor has none of. On a phone, "Se connecter" is then
- * unreachable from every public page but the home page. Remove `.fails` once the layout is fixed.
- */
-test.fails('on a phone, a public page offers a way to sign in', async () => {
+/** DSFR hides the header's tool links on small screens and shows them in the menu, for everyone. */
+test('on a phone, a public page offers a way to sign in', async () => {
   const fresh = await openPage(browser, phone);
   await fresh.goto(`${server.baseUrl}/mentions-legales`);
   const menu = fresh.getByRole('button', { name: 'Menu' });

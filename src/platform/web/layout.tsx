@@ -94,21 +94,20 @@ function Header(props: LayoutProps) {
                     Française
                   </p>
                 </div>
-                {props.navigation.length > 0 && (
-                  <div class="fr-header__navbar">
-                    <button
-                      type="button"
-                      class="fr-btn--menu fr-btn"
-                      data-fr-opened="false"
-                      aria-controls="menu-principal"
-                      aria-haspopup="menu"
-                      id="bouton-menu"
-                      title="Menu"
-                    >
-                      Menu
-                    </button>
-                  </div>
-                )}
+                {/* Always present: on a phone the menu also holds "Se connecter" / "Se déconnecter". */}
+                <div class="fr-header__navbar">
+                  <button
+                    type="button"
+                    class="fr-btn--menu fr-btn"
+                    data-fr-opened="false"
+                    aria-controls="menu-principal"
+                    aria-haspopup="menu"
+                    id="bouton-menu"
+                    title="Menu"
+                  >
+                    Menu
+                  </button>
+                </div>
               </div>
               <div class="fr-header__service">
                 <a href={props.auth ? '/tableau-de-bord' : '/'} title={`Accueil – ${serviceName}`}>
@@ -129,7 +128,7 @@ function Header(props: LayoutProps) {
           </div>
         </div>
       </div>
-      {props.navigation.length > 0 && (
+      {
         // biome-ignore lint/a11y/useAriaPropsSupportedByRole: DSFR's modal menu is labelled by its opening button
         <div class="fr-header__menu fr-modal" id="menu-principal" aria-labelledby="bouton-menu">
           <div class="fr-container">
@@ -137,24 +136,26 @@ function Header(props: LayoutProps) {
               Fermer
             </button>
             <div class="fr-header__menu-links" />
-            <nav class="fr-nav" id="navigation" aria-label="Menu principal">
-              <ul class="fr-nav__list">
-                {props.navigation.map((item) => (
-                  <li class="fr-nav__item">
-                    <a
-                      class="fr-nav__link"
-                      href={item.href}
-                      aria-current={item.href === current ? 'page' : undefined}
-                    >
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {props.navigation.length > 0 && (
+              <nav class="fr-nav" id="navigation" aria-label="Menu principal">
+                <ul class="fr-nav__list">
+                  {props.navigation.map((item) => (
+                    <li class="fr-nav__item">
+                      <a
+                        class="fr-nav__link"
+                        href={item.href}
+                        aria-current={item.href === current ? 'page' : undefined}
+                      >
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
           </div>
         </div>
-      )}
+      }
     </header>
   );
 }
