@@ -10,6 +10,7 @@ export type ActiveSession = {
   lastSeenAt: Date;
   currentOrganisationId: string | null;
   agent: { id: string; email: string; firstName: string; lastName: string; isOperator: boolean };
+  memberships: Membership[];
 };
 
 export async function insertSession(
@@ -30,14 +31,15 @@ export async function insertSession(
   return row!.id;
 }
 
-/** A session counts only if not revoked, not past its absolute expiry, not idle too long, and its agent is active. */
-export async function findActiveSession(
-  db: Db,
-  tokenHash: string,
-  now: Date,
-  idleSince: Date,
-): Promise<ActiveSession | undefined> {
-  const [row] = await db
+/**
+ * The session, its agent and the agent's memberships, in one round trip: this runs on every signed-in
+ * request. A session counts only if not revoked, not past its absolute expiry, not idle too long, and
+ * its agent is active. Prepared once per database, so PostgreSQL plans it once.
+ */
+const activeSessionQueries = new WeakMap<Db, ReturnType<typeof prepareActiveSessionQuery>>();
+
+function prepareActiveSessionQuery(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       method: sessions.method,
@@ -48,32 +50,73 @@ export async function findActiveSession(
       firstName: agents.firstName,
       lastName: agents.lastName,
       isOperator: agents.isOperator,
+      organisationId: organisations.id,
+      organisationSlug: organisations.slug,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      territoryId: organisations.territoryId,
+      territoryName: territories.name,
+      role: memberships.role,
     })
     .from(sessions)
     .innerJoin(agents, eq(agents.id, sessions.agentId))
+    .leftJoin(memberships, eq(memberships.agentId, agents.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(territories, eq(territories.id, organisations.territoryId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleSince),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
         isNull(agents.deactivatedAt),
       ),
     )
-    .limit(1);
-  if (!row) return undefined;
+    .orderBy(asc(territories.name), asc(organisations.name))
+    .prepare('tremplin_active_session');
+}
+
+export async function findActiveSession(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+  idleSince: Date,
+): Promise<ActiveSession | undefined> {
+  let query = activeSessionQueries.get(db);
+  if (!query) {
+    query = prepareActiveSessionQuery(db);
+    activeSessionQueries.set(db, query);
+  }
+  const rows = await query.execute({ tokenHash, now: now.toISOString(), idleSince: idleSince.toISOString() });
+  const first = rows[0];
+  if (!first) return undefined;
   return {
-    sessionId: row.sessionId,
-    method: row.method,
-    lastSeenAt: row.lastSeenAt,
-    currentOrganisationId: row.currentOrganisationId,
+    sessionId: first.sessionId,
+    method: first.method,
+    lastSeenAt: first.lastSeenAt,
+    currentOrganisationId: first.currentOrganisationId,
     agent: {
-      id: row.agentId,
-      email: row.email,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      isOperator: row.isOperator,
+      id: first.agentId,
+      email: first.email,
+      firstName: first.firstName,
+      lastName: first.lastName,
+      isOperator: first.isOperator,
     },
+    memberships: rows.flatMap((r) =>
+      r.organisationId && r.role
+        ? [
+            {
+              organisationId: r.organisationId,
+              organisationSlug: r.organisationSlug!,
+              organisationName: r.organisationName!,
+              organisationKind: r.organisationKind!,
+              territoryId: r.territoryId,
+              territoryName: r.territoryName,
+              role: r.role,
+            },
+          ]
+        : [],
+    ),
   };
 }
 
@@ -127,22 +170,4 @@ export async function listOpenSessions(db: Db, agentId: string, now: Date, idleS
       ),
     )
     .orderBy(asc(sessions.createdAt));
-}
-
-export async function loadMemberships(db: Db, agentId: string): Promise<Membership[]> {
-  return db
-    .select({
-      organisationId: organisations.id,
-      organisationSlug: organisations.slug,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      territoryId: organisations.territoryId,
-      territoryName: territories.name,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .leftJoin(territories, eq(territories.id, organisations.territoryId))
-    .where(eq(memberships.agentId, agentId))
-    .orderBy(asc(territories.name), asc(organisations.name));
 }

@@ -5,13 +5,7 @@ import { type Config, isSecure } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { agents } from '../tenancy/tables.ts';
 import type { SignedIn } from './actor.ts';
-import {
-  findActiveSession,
-  insertSession,
-  loadMemberships,
-  revokeSession,
-  touchSession,
-} from './session.repository.ts';
+import { findActiveSession, insertSession, revokeSession, touchSession } from './session.repository.ts';
 import { hashToken, randomToken } from './tokens.ts';
 
 /** How often last_seen_at is written: often enough for the idle timeout, rarely enough to spare the database. */
@@ -48,7 +42,7 @@ export async function loadSignedIn(
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await touchSession(db, session.sessionId, now);
-  const memberships = await loadMemberships(db, session.agent.id);
+  const { memberships } = session;
   return {
     sessionId: session.sessionId,
     method: session.method,
