@@ -1,6 +1,7 @@
 import { allModules } from './modules/index.ts';
 import { buildApp } from './platform/app.ts';
 import { ConfigError } from './platform/config.ts';
+import { stopGracefully } from './platform/ops/shutdown.ts';
 import { startPlatform } from './start.ts';
 
 /** `npm start`: the platform on the embedded database (or DATABASE_URL), with demo data on first run. */
@@ -20,15 +21,8 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'arrêt : les requêtes en cours se terminent');
-  const force = setTimeout(() => process.exit(1), 10_000).unref();
-  try {
-    await app.close(); // stops accepting connections, waits for in-flight requests
-    platform.mailer.close();
-    await platform.database.close();
-  } finally {
-    clearTimeout(force);
-    process.exit(0);
-  }
+  const outcome = await stopGracefully(app, platform);
+  process.exit(outcome === 'clean' ? 0 : 1);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -23,6 +23,16 @@ export async function registerOps(app: FastifyInstance, platform: Platform): Pro
     );
   });
 
+  // While closing, answers tell the client to drop the connection: a kept-alive connection would
+  // otherwise hold the shutdown until its idle timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   app.get('/healthz', { logLevel: 'warn', schema: { hide: true } }, async (_request, reply) => {
     const ok = await Promise.race([
       platform.database.ping(),
