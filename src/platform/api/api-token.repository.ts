@@ -1,29 +1,12 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { apiTokens } from '../auth/tables.ts';
 import type { Db } from '../db/client.ts';
-import { agents, organisations, territories } from '../tenancy/tables.ts';
+import { agents } from '../tenancy/tables.ts';
 
 /**
  * The only place with SQL on api_tokens. Every function that reads or changes a token takes the
  * organisation it must belong to, except the lookup by hash that authenticates a request.
  */
-
-/** Kept here rather than borrowed from tenancy: the API needs three columns and no business rule. */
-export async function findOrganisationBySlug(db: Db, slug: string) {
-  const [row] = await db
-    .select({
-      id: organisations.id,
-      slug: organisations.slug,
-      name: organisations.name,
-      territoryId: organisations.territoryId,
-      territoryName: territories.name,
-    })
-    .from(organisations)
-    .leftJoin(territories, eq(territories.id, organisations.territoryId))
-    .where(eq(organisations.slug, slug))
-    .limit(1);
-  return row;
-}
 
 export async function insertApiToken(
   db: Db,

@@ -5,10 +5,10 @@ import { can } from '../auth/permissions.ts';
 import { hashToken, randomToken } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
+import { findOrganisationBySlug } from '../tenancy/organisation.repository.ts';
 import {
   findActiveApiTokenByHash,
   findApiTokenOf,
-  findOrganisationBySlug,
   insertApiToken,
   listApiTokensOf,
   markApiTokenRevoked,
