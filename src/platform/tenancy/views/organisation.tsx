@@ -42,7 +42,10 @@ export function OrganisationPage(props: {
       {props.mayManage && (
         <ul class="fr-btns-group fr-btns-group--inline-md">
           <li>
-            <a class="fr-btn fr-btn--secondary fr-icon-code-s-slash-line fr-btn--icon-left" href={`${path}/jetons`}>
+            <a
+              class="fr-btn fr-btn--secondary fr-icon-code-s-slash-line fr-btn--icon-left"
+              href={`${path}/jetons`}
+            >
               Jetons d’API
             </a>
           </li>
