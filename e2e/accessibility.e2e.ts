@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatViolations, seriousViolations, type Violation } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
-import { newestSignInLink, openSignInFromHome, signOut, submitSignInForm } from './flows.ts';
+import { newestSignInLink, openSignInFromHome, signIn, signOut, submitSignInForm } from './flows.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -71,6 +71,42 @@ test('pages of an organisation admin', async () => {
 test('pages of the platform operator', async () => {
   await signInScanning('operateur@tremplin.demo');
   for (const path of ['/tableau-de-bord', ...(await adminPages())]) await scan(path);
+  await signOut(page);
+});
+
+test('a territory logo: uploaded by the operator, then in the header of the territory’s agents', async () => {
+  const tinyPng = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  );
+  const send = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    await page.locator('input[name="logo"]').setInputFiles(file);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Enregistrer le logo' }).click(),
+    ]);
+  };
+  await signIn(page, server.baseUrl, 'operateur@tremplin.demo');
+  expect(await scan('/admin/territoires/var')).toBe(200);
+  // A refused file: the page again, with the message on the field.
+  await send({
+    name: 'logo.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+  });
+  expect(await page.locator('#champ-logo-erreur').textContent()).toContain('SVG');
+  await scan();
+  await send({ name: 'logo-var.png', mimeType: 'image/png', buffer: tinyPng });
+  expect(new URL(page.url()).pathname).toBe('/admin/territoires/var');
+  await scan(); // with the preview and "Retirer le logo"
+  await signOut(page);
+
+  await signIn(page, server.baseUrl, 'admin.insertion@var.tremplin.demo');
+  const logo = page.locator('.fr-header__operator img');
+  expect(await logo.getAttribute('alt')).toBe('Département du Var');
+  // Loaded under the page's CSP (img-src 'self'): a blocked or broken image has no natural width.
+  expect(await logo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+  await scan('/tableau-de-bord');
   await signOut(page);
 });
 

@@ -8,6 +8,9 @@ export type Membership = {
   organisationKind: string;
   territoryId: string | null;
   territoryName: string | null;
+  territorySlug: string | null;
+  /** The version of the territory's logo (its upload time in ms, see tenancy/logo.ts); null: no logo. */
+  territoryLogoVersion: number | null;
   role: MembershipRole;
 };
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { logoVersion } from '../tenancy/logo.ts';
 import { agents, memberships, organisations, territories } from '../tenancy/tables.ts';
 import type { Membership } from './actor.ts';
 import { sessions } from './tables.ts';
@@ -56,6 +57,9 @@ function prepareActiveSessionQuery(db: Db) {
       organisationKind: organisations.kind,
       territoryId: organisations.territoryId,
       territoryName: territories.name,
+      territorySlug: territories.slug,
+      // Whether the header shows a logo, without reading its bytes (they are read by the logo route).
+      territoryLogoUpdatedAt: territories.logoUpdatedAt,
       role: memberships.role,
     })
     .from(sessions)
@@ -112,6 +116,8 @@ export async function findActiveSession(
               organisationKind: r.organisationKind!,
               territoryId: r.territoryId,
               territoryName: r.territoryName,
+              territorySlug: r.territorySlug,
+              territoryLogoVersion: logoVersion(r.territoryLogoUpdatedAt),
               role: r.role,
             },
           ]

@@ -54,4 +54,15 @@ describe('demo seed', () => {
       expect(territory.name).toBe(officialName);
     }
   });
+
+  it('gives its territories no logo: we may not ship the real ones, operators upload them', async () => {
+    await seedDemoTenancy(database.db);
+    const rows = await database.db
+      .select({ logo: territories.logo, updatedAt: territories.logoUpdatedAt })
+      .from(territories);
+    expect(rows).toEqual([
+      { logo: null, updatedAt: null },
+      { logo: null, updatedAt: null },
+    ]);
+  });
 });

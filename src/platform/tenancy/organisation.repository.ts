@@ -47,6 +47,24 @@ export async function listOrganisations(db: Db, scope: 'all' | string[]): Promis
   return rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) }));
 }
 
+/** The organisations of one territory with their number of members, by name (operators' territory page). */
+export async function listOrganisationsInTerritory(db: Db, territoryId: string) {
+  const rows = await db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      memberCount: count(memberships.agentId),
+    })
+    .from(organisations)
+    .leftJoin(memberships, eq(memberships.organisationId, organisations.id))
+    .where(eq(organisations.territoryId, territoryId))
+    .groupBy(organisations.id)
+    .orderBy(asc(organisations.name));
+  return rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) }));
+}
+
 export async function findOrganisationBySlug(db: Db, slug: string): Promise<Organisation | undefined> {
   const [row] = await db
     .select({

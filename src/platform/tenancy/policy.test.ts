@@ -14,6 +14,8 @@ const membership = (organisationId: string, role: MembershipRole, territoryId = 
   organisationKind: 'service',
   territoryId,
   territoryName: territoryId,
+  territorySlug: territoryId,
+  territoryLogoVersion: null,
   role,
 });
 

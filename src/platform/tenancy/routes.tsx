@@ -8,8 +8,10 @@ import { searchPlaces } from '../geo/administrative.ts';
 import type { Platform } from '../platform.ts';
 import { emptyForm, type FormState } from '../web/components.tsx';
 import { parseForm } from '../web/forms.ts';
+import { acceptUploads, uploadedFile } from '../web/uploads.ts';
 import { deactivateAgent, reactivateAgent } from './account.service.ts';
 import type { Caller } from './caller.ts';
+import { logoVersion, MAX_LOGO_BYTES } from './logo.ts';
 import { changeMemberRole, inviteAgent, removeMember, viewMember } from './member.service.ts';
 import {
   createOrganisation,
@@ -20,17 +22,26 @@ import {
 } from './organisation.service.ts';
 import { mayCreateOrganisations } from './policy.ts';
 import { invitationForm, organisationForm, roleForm, territoryForm } from './schemas.ts';
-import { assertMayManageTerritories, createTerritory, listAllTerritories } from './territory.service.ts';
+import {
+  assertMayManageTerritories,
+  createTerritory,
+  listAllTerritories,
+  viewTerritory,
+} from './territory.service.ts';
+import { removeTerritoryLogo, replaceTerritoryLogo, territoryLogoToServe } from './territory-logo.service.ts';
 import { AdminHomePage } from './views/admin-home.tsx';
 import { MemberPage } from './views/member.tsx';
 import { OrganisationPage } from './views/organisation.tsx';
 import { OrganisationFormPage, OrganisationsPage } from './views/organisations.tsx';
-import { memberPath, organisationPath } from './views/parts.tsx';
+import { memberPath, organisationPath, territoryPath } from './views/parts.tsx';
 import { TerritoriesPage, TerritoryFormPage, type TerritorySearch } from './views/territories.tsx';
+import { TerritoryPage } from './views/territory.tsx';
 
 const slugParams = z.object({ slug: z.string().min(1).max(200) });
 // Any string: an id that is not a UUID is answered "not found" by the service, like an unknown one.
 const memberParams = slugParams.extend({ agentId: z.string().min(1).max(100) });
+const logoQuery = z.object({ v: z.string().max(20).optional().catch(undefined) });
+const YEAR_SECONDS = 31_536_000;
 const territorySearchQuery = z.object({
   type: z.enum(['departement', 'epci', 'commune']).optional().catch(undefined),
   recherche: z.string().max(100).optional().catch(undefined),
@@ -128,6 +139,81 @@ export async function registerTenancyRoutes(app: FastifyInstance, platform: Plat
       return renderForm(form, status);
     }
   });
+
+  const renderTerritory = async (
+    caller: Caller,
+    reply: FastifyReply,
+    slug: string,
+    logoForm: FormState,
+    status = 200,
+  ) => {
+    const view = await viewTerritory(db, caller, slug);
+    return reply.page(
+      view.territory.name,
+      <TerritoryPage {...view} logoForm={logoForm} csrfToken={reply.csrfToken()} />,
+      status,
+    );
+  };
+
+  web.get('/admin/territoires/:slug', { schema: { params: slugParams } }, async (request, reply) =>
+    renderTerritory(callerOf(request), reply, request.params.slug, emptyForm()),
+  );
+
+  // The logo form sends a file: only this scope parses multipart/form-data (web/uploads.ts). Its fields
+  // land in request.body, so the global CSRF preHandler checks the form's `_csrf` before this handler.
+  await app.register(async (scope) => {
+    await acceptUploads(scope, { maxFileBytes: MAX_LOGO_BYTES });
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post('/admin/territoires/:slug/logo', { schema: { params: slugParams } }, async (request, reply) => {
+        const caller = callerOf(request);
+        const { slug } = request.params;
+        try {
+          const file = uploadedFile(request.body, 'logo');
+          const territory = await replaceTerritoryLogo(db, caller, slug, file, new Date());
+          reply.flash('success', `Logo de ${territory.name} enregistré.`);
+          return reply.redirect(territoryPath(slug), 303);
+        } catch (error) {
+          const { form, status } = formError(error, {});
+          return renderTerritory(caller, reply, slug, form, status);
+        }
+      });
+  });
+
+  web.post(
+    '/admin/territoires/:slug/logo/retrait',
+    { schema: { params: slugParams } },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const { territory, removed } = await removeTerritoryLogo(db, callerOf(request), slug);
+      if (removed) reply.flash('success', `Logo de ${territory.name} retiré.`);
+      else reply.flash('info', `${territory.name} n’avait pas de logo.`);
+      return reply.redirect(territoryPath(slug), 303);
+    },
+  );
+
+  /**
+   * The logo, for every page's header. The URL carries its version (?v=, see logo.ts): that URL's bytes
+   * never change, so browsers keep them a year; without it, or with an old one, they revalidate.
+   */
+  web.get(
+    '/territoires/:slug/logo',
+    { schema: { params: slugParams, querystring: logoQuery } },
+    async (request, reply) => {
+      const logo = await territoryLogoToServe(db, request.params.slug);
+      const version = String(logoVersion(logo.updatedAt));
+      const etag = `"${version}"`;
+      reply
+        .header('x-content-type-options', 'nosniff')
+        .header('etag', etag)
+        .header(
+          'cache-control',
+          request.query.v === version ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache',
+        );
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type(logo.contentType).send(logo.data);
+    },
+  );
 
   // Organisations
 

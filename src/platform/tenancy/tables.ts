@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   index,
   pgEnum,
   pgTable,
@@ -10,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../db/columns.ts';
 
 export const territoryKind = pgEnum('territory_kind', ['departement', 'epci', 'commune']);
 export const organisationKind = pgEnum('organisation_kind', [
@@ -22,7 +24,13 @@ export const organisationKind = pgEnum('organisation_kind', [
 ]);
 export const membershipRole = pgEnum('membership_role', ['admin', 'agent', 'readonly']);
 
-/** A collectivité. `code` is the INSEE code (département, commune) or the SIREN (EPCI). */
+/**
+ * A collectivité. `code` is the INSEE code (département, commune) or the SIREN (EPCI).
+ *
+ * Its logo lives in the database, not on a disk, so that every app instance serves it. The checks
+ * repeat what logo.ts enforces (PNG, JPEG or WebP, 200 Ko at most, the three columns set together),
+ * so no other path can store an SVG or a half-written logo. `logo_updated_at` versions its URL.
+ */
 export const territories = pgTable(
   'territories',
   {
@@ -31,10 +39,23 @@ export const territories = pgTable(
     kind: territoryKind('kind').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    logoUrl: text('logo_url'),
+    logo: bytea('logo'),
+    logoContentType: text('logo_content_type'),
+    logoUpdatedAt: timestamp('logo_updated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('territories_kind_code_key').on(t.kind, t.code)],
+  (t) => [
+    uniqueIndex('territories_kind_code_key').on(t.kind, t.code),
+    check(
+      'territories_logo_all_or_nothing',
+      sql`(${t.logo} is null) = (${t.logoContentType} is null) and (${t.logo} is null) = (${t.logoUpdatedAt} is null)`,
+    ),
+    check(
+      'territories_logo_content_type',
+      sql`${t.logoContentType} in ('image/png', 'image/jpeg', 'image/webp')`,
+    ),
+    check('territories_logo_size', sql`octet_length(${t.logo}) between 1 and 204800`),
+  ],
 );
 
 /**

@@ -1,9 +1,12 @@
-import { and, asc, count, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, like } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, territories } from './tables.ts';
 
 export type TerritoryKind = (typeof territories.$inferSelect)['kind'];
-export type Territory = typeof territories.$inferSelect;
+
+/** Every column but the logo's bytes, which only the logo route reads (up to 200 Ko a row). */
+const { logo: _logoBytes, ...territoryColumns } = getTableColumns(territories);
+export type Territory = Omit<typeof territories.$inferSelect, 'logo'>;
 
 /** Every territory with its number of organisations, by name (operators only: no personal data). */
 export async function listTerritories(db: Db) {
@@ -14,6 +17,7 @@ export async function listTerritories(db: Db) {
       kind: territories.kind,
       code: territories.code,
       name: territories.name,
+      logoUpdatedAt: territories.logoUpdatedAt,
       createdAt: territories.createdAt,
       organisationCount: count(organisations.id),
     })
@@ -34,7 +38,16 @@ export async function listTerritoriesIn(db: Db, scope: 'all' | string[]) {
 }
 
 export async function findTerritoryById(db: Db, id: string): Promise<Territory | undefined> {
-  const [row] = await db.select().from(territories).where(eq(territories.id, id)).limit(1);
+  const [row] = await db.select(territoryColumns).from(territories).where(eq(territories.id, id)).limit(1);
+  return row;
+}
+
+export async function findTerritoryBySlug(db: Db, slug: string): Promise<Territory | undefined> {
+  const [row] = await db
+    .select(territoryColumns)
+    .from(territories)
+    .where(eq(territories.slug, slug))
+    .limit(1);
   return row;
 }
 
@@ -44,7 +57,7 @@ export async function findTerritoryByKindAndCode(
   code: string,
 ): Promise<Territory | undefined> {
   const [row] = await db
-    .select()
+    .select(territoryColumns)
     .from(territories)
     .where(and(eq(territories.kind, kind), eq(territories.code, code)))
     .limit(1);
@@ -65,8 +78,42 @@ export async function insertTerritory(
   db: Db,
   values: { slug: string; kind: TerritoryKind; code: string; name: string },
 ): Promise<Territory | undefined> {
-  const [row] = await db.insert(territories).values(values).onConflictDoNothing().returning();
+  const [row] = await db.insert(territories).values(values).onConflictDoNothing().returning(territoryColumns);
   return row;
+}
+
+/** The logo's bytes and type, for the logo route; undefined when the territory or its logo is missing. */
+export async function findTerritoryLogo(
+  db: Db,
+  slug: string,
+): Promise<{ data: Buffer; contentType: string; updatedAt: Date } | undefined> {
+  const [row] = await db
+    .select({
+      data: territories.logo,
+      contentType: territories.logoContentType,
+      updatedAt: territories.logoUpdatedAt,
+    })
+    .from(territories)
+    .where(eq(territories.slug, slug))
+    .limit(1);
+  if (!row?.data || !row.contentType || !row.updatedAt) return undefined;
+  return { data: row.data, contentType: row.contentType, updatedAt: row.updatedAt };
+}
+
+/** Sets the logo (all three columns at once, as the check constraint requires), or removes it with null. */
+export async function setTerritoryLogo(
+  db: Db,
+  territoryId: string,
+  logo: { data: Buffer; contentType: string; updatedAt: Date } | null,
+): Promise<void> {
+  await db
+    .update(territories)
+    .set({
+      logo: logo?.data ?? null,
+      logoContentType: logo?.contentType ?? null,
+      logoUpdatedAt: logo?.updatedAt ?? null,
+    })
+    .where(eq(territories.id, territoryId));
 }
 
 export async function countTerritories(db: Db): Promise<number> {

@@ -2,13 +2,15 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { can } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { conflict, forbidden, invalid } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { findPlace, type Place } from '../geo/administrative.ts';
 import { slugify } from '../geo/text.ts';
 import type { Caller } from './caller.ts';
+import { listOrganisationsInTerritory } from './organisation.repository.ts';
 import { freeSlug } from './slugs.ts';
 import {
   findTerritoryByKindAndCode,
+  findTerritoryBySlug,
   insertTerritory,
   listTerritories,
   type Territory,
@@ -25,6 +27,23 @@ export async function listAllTerritories(db: Db, caller: Caller) {
 export function assertMayManageTerritories(actor: Actor): void {
   if (!can(actor, 'territory.manage'))
     throw forbidden('Seuls les opérateurs de la plateforme gèrent les territoires.');
+}
+
+/**
+ * One territory, for operators. To anyone else it answers like a slug that does not exist (404), as
+ * the organisation pages do for another territory's records: the answer tells nothing more.
+ */
+export async function openTerritory(db: Db, caller: Caller, slug: string): Promise<Territory> {
+  if (!can(caller.actor, 'territory.manage')) throw notFound();
+  const territory = await findTerritoryBySlug(db, slug);
+  if (!territory) throw notFound();
+  return territory;
+}
+
+/** The territory page of the administration: the territory and its organisations. */
+export async function viewTerritory(db: Db, caller: Caller, slug: string) {
+  const territory = await openTerritory(db, caller, slug);
+  return { territory, organisations: await listOrganisationsInTerritory(db, territory.id) };
 }
 
 export const unknownCodeMessages: Record<TerritoryKind, (code: string) => string> = {

@@ -8,6 +8,12 @@ import type { TestContext } from '../testing/harness.ts';
 
 /** Test helpers for the administration pages. */
 
+/** A real 1 × 1 PNG (one transparent pixel), 68 bytes. */
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
 export function get(t: TestContext, url: string, cookie?: string) {
   return t.app.inject({ url, headers: cookie ? { cookie } : {} });
 }

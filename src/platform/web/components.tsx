@@ -148,15 +148,70 @@ export function Select(props: SelectProps) {
   );
 }
 
-/** A POST form with its CSRF field; `novalidate` so the server's French messages are the ones shown. */
+/** A DSFR file input ("upload"), with its hint and its message when the file was refused. */
+export function FileInput(props: {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  accept?: string;
+  required?: boolean;
+}) {
+  const id = fieldId(props.name);
+  const error = props.form.errors[props.name];
+  const describedBy =
+    [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`fr-upload-group fr-mb-3w${error ? ' fr-upload-group--error' : ''}`}>
+      <label class="fr-label" for={id}>
+        {props.label}
+        {props.required ? ' (obligatoire)' : ''}
+        {props.hint && (
+          <span class="fr-hint-text" id={`${id}-aide`}>
+            {props.hint}
+          </span>
+        )}
+      </label>
+      <input
+        class="fr-upload"
+        type="file"
+        id={id}
+        name={props.name}
+        accept={props.accept}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+      {error && (
+        <div class="fr-messages-group" aria-live="polite">
+          <p class="fr-message fr-message--error" id={`${id}-erreur`}>
+            {error}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A POST form with its CSRF field; `novalidate` so the server's French messages are the ones shown.
+ * `multipart` for a form with a file (its route must accept uploads: web/uploads.ts).
+ */
 export function PostForm(props: {
   action: string;
   csrfToken: string;
   children: ComponentChildren;
   class?: string;
+  multipart?: boolean;
 }) {
   return (
-    <form method="post" action={props.action} noValidate class={props.class}>
+    <form
+      method="post"
+      action={props.action}
+      noValidate
+      class={props.class}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+    >
       <CsrfField token={props.csrfToken} />
       {props.children}
     </form>

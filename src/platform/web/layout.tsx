@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { displayName, type SignedIn } from '../auth/actor.ts';
+import { territoryLogoPath } from '../tenancy/logo.ts';
 import { assets } from './assets.ts';
 import { CsrfField } from './components.tsx';
 
@@ -80,6 +81,12 @@ export function Layout(props: LayoutProps) {
 function Header(props: LayoutProps) {
   const org = props.auth?.currentOrganisation;
   const current = currentEntry(props.navigation, props.currentPath);
+  // The territory of the organisation the agent works in now shows its logo in DSFR's operator slot.
+  // Its version comes with the session's memberships (one query), so no page reads the image itself.
+  const logo =
+    org?.territorySlug && org.territoryLogoVersion !== null
+      ? { src: territoryLogoPath(org.territorySlug, org.territoryLogoVersion), alt: org.territoryName ?? '' }
+      : null;
   return (
     <header class="fr-header">
       <div class="fr-header__body">
@@ -94,6 +101,12 @@ function Header(props: LayoutProps) {
                     Française
                   </p>
                 </div>
+                {logo && (
+                  <div class="fr-header__operator">
+                    {/* The alternative repeats the name written in the logo, as DSFR asks. */}
+                    <img class="fr-responsive-img tp-operator-logo" src={logo.src} alt={logo.alt} />
+                  </div>
+                )}
                 {/* Always present: on a phone the menu also holds "Se connecter" / "Se déconnecter". */}
                 <div class="fr-header__navbar">
                   <button
@@ -110,7 +123,10 @@ function Header(props: LayoutProps) {
                 </div>
               </div>
               <div class="fr-header__service">
-                <a href={props.auth ? '/tableau-de-bord' : '/'} title={`Accueil – ${serviceName}`}>
+                <a
+                  href={props.auth ? '/tableau-de-bord' : '/'}
+                  title={logo ? `Accueil – ${serviceName} – ${logo.alt}` : `Accueil – ${serviceName}`}
+                >
                   <p class="fr-header__service-title">{serviceName}</p>
                 </a>
                 <p class="fr-header__service-tagline">

@@ -13,6 +13,10 @@ export function AdminBreadcrumb({ items }: { items: { label: string; href?: stri
   return <Breadcrumb items={[{ label: 'Administration', href: '/admin' }, ...items]} />;
 }
 
+export function territoryPath(slug: string): string {
+  return `/admin/territoires/${encodeURIComponent(slug)}`;
+}
+
 export function organisationPath(slug: string): string {
   return `/admin/organisations/${encodeURIComponent(slug)}`;
 }

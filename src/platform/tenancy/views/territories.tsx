@@ -12,7 +12,7 @@ import {
 import { territoryKindLabels } from '../labels.ts';
 import { territoryLabels } from '../schemas.ts';
 import type { TerritoryKind } from '../territory.repository.ts';
-import { AdminBreadcrumb } from './parts.tsx';
+import { AdminBreadcrumb, territoryPath } from './parts.tsx';
 
 type TerritoryRow = {
   id: string;
@@ -20,6 +20,7 @@ type TerritoryRow = {
   kind: TerritoryKind;
   code: string;
   name: string;
+  logoUpdatedAt: Date | null;
   createdAt: Date;
   organisationCount: number;
 };
@@ -46,15 +47,18 @@ export function TerritoriesPage({ territories }: { territories: TerritoryRow[] }
         <Table
           id="territoires"
           caption={`${territories.length} territoire${territories.length > 1 ? 's' : ''}`}
-          headers={['Nom', 'Type', 'Code', 'Identifiant', 'Organisations', 'Ajouté le']}
+          headers={['Nom', 'Type', 'Code', 'Identifiant', 'Organisations', 'Logo', 'Ajouté le']}
         >
           {territories.map((t) => (
             <tr>
-              <td>{t.name}</td>
+              <td>
+                <a href={territoryPath(t.slug)}>{t.name}</a>
+              </td>
               <td>{territoryKindLabels[t.kind]}</td>
               <td>{t.code}</td>
               <td>{t.slug}</td>
               <td>{t.organisationCount}</td>
+              <td>{t.logoUpdatedAt ? 'Oui' : 'Non'}</td>
               <td>{formatDateTime(t.createdAt)}</td>
             </tr>
           ))}
