@@ -43,91 +43,85 @@ export function fieldId(name: string): string {
   return `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-type InputProps = {
-  form: FormState;
-  name: string;
-  label: string;
-  hint?: string;
+type FieldProps = { form: FormState; name: string; label: string; hint?: string; required?: boolean };
+
+/**
+ * What every DSFR field shares: its id, its error, the attributes that tie the control to its hint
+ * and its message, and the label. `group` is the DSFR prefix: "input", "select" or "upload".
+ */
+function fieldParts(props: FieldProps) {
+  const id = fieldId(props.name);
+  const error = props.form.errors[props.name];
+  const describedBy =
+    [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+  const control = {
+    id,
+    name: props.name,
+    required: props.required,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy,
+  };
+  const label = (
+    <label class="fr-label" for={id}>
+      {props.label}
+      {props.required ? ' (obligatoire)' : ''}
+      {props.hint && (
+        <span class="fr-hint-text" id={`${id}-aide`}>
+          {props.hint}
+        </span>
+      )}
+    </label>
+  );
+  return { id, error, control, label };
+}
+
+function groupClass(group: 'input' | 'select' | 'upload', error: string | undefined, extra = ''): string {
+  return [`fr-${group}-group`, extra, error && `fr-${group}-group--error`].filter(Boolean).join(' ');
+}
+
+function ErrorText({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p class="fr-error-text" id={`${id}-erreur`}>
+      {error}
+    </p>
+  ) : null;
+}
+
+type InputProps = FieldProps & {
   type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'url' | 'password';
-  required?: boolean;
   autocomplete?: string;
   inputMode?: 'text' | 'email' | 'tel' | 'numeric';
   spellcheck?: boolean;
 };
 
 export function Input(props: InputProps) {
-  const id = fieldId(props.name);
-  const error = props.form.errors[props.name];
-  const describedBy =
-    [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+  const { id, error, control, label } = fieldParts(props);
   return (
-    <div class={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for={id}>
-        {props.label}
-        {props.required ? ' (obligatoire)' : ''}
-        {props.hint && (
-          <span class="fr-hint-text" id={`${id}-aide`}>
-            {props.hint}
-          </span>
-        )}
-      </label>
+    <div class={groupClass('input', error)}>
+      {label}
       <input
+        {...control}
         class={`fr-input${error ? ' fr-input--error' : ''}`}
-        id={id}
-        name={props.name}
         type={(props.type ?? 'text') as 'text'}
         value={props.form.values[props.name] ?? ''}
-        required={props.required}
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
         spellcheck={props.spellcheck}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
       />
-      {error && (
-        <p class="fr-error-text" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
+      <ErrorText id={id} error={error} />
     </div>
   );
 }
 
-type SelectProps = {
-  form: FormState;
-  name: string;
-  label: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  required?: boolean;
-  placeholder?: string;
-};
+type SelectProps = FieldProps & { options: { value: string; label: string }[]; placeholder?: string };
 
 export function Select(props: SelectProps) {
-  const id = fieldId(props.name);
-  const error = props.form.errors[props.name];
+  const { id, error, control, label } = fieldParts(props);
   const current = props.form.values[props.name] ?? '';
-  const describedBy =
-    [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={`fr-select-group${error ? ' fr-select-group--error' : ''}`}>
-      <label class="fr-label" for={id}>
-        {props.label}
-        {props.required ? ' (obligatoire)' : ''}
-        {props.hint && (
-          <span class="fr-hint-text" id={`${id}-aide`}>
-            {props.hint}
-          </span>
-        )}
-      </label>
-      <select
-        class={`fr-select${error ? ' fr-select--error' : ''}`}
-        id={id}
-        name={props.name}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      >
+    <div class={groupClass('select', error)}>
+      {label}
+      <select {...control} class={`fr-select${error ? ' fr-select--error' : ''}`}>
         {props.placeholder !== undefined && (
           <option value="" selected={current === ''} disabled={props.required}>
             {props.placeholder}
@@ -139,49 +133,18 @@ export function Select(props: SelectProps) {
           </option>
         ))}
       </select>
-      {error && (
-        <p class="fr-error-text" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
+      <ErrorText id={id} error={error} />
     </div>
   );
 }
 
 /** A DSFR file input ("upload"), with its hint and its message when the file was refused. */
-export function FileInput(props: {
-  form: FormState;
-  name: string;
-  label: string;
-  hint?: string;
-  accept?: string;
-  required?: boolean;
-}) {
-  const id = fieldId(props.name);
-  const error = props.form.errors[props.name];
-  const describedBy =
-    [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ') || undefined;
+export function FileInput(props: FieldProps & { accept?: string }) {
+  const { id, error, control, label } = fieldParts(props);
   return (
-    <div class={`fr-upload-group fr-mb-3w${error ? ' fr-upload-group--error' : ''}`}>
-      <label class="fr-label" for={id}>
-        {props.label}
-        {props.required ? ' (obligatoire)' : ''}
-        {props.hint && (
-          <span class="fr-hint-text" id={`${id}-aide`}>
-            {props.hint}
-          </span>
-        )}
-      </label>
-      <input
-        class="fr-upload"
-        type="file"
-        id={id}
-        name={props.name}
-        accept={props.accept}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
+    <div class={groupClass('upload', error, 'fr-mb-3w')}>
+      {label}
+      <input {...control} class="fr-upload" type="file" accept={props.accept} />
       {error && (
         <div class="fr-messages-group" aria-live="polite">
           <p class="fr-message fr-message--error" id={`${id}-erreur`}>
