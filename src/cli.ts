@@ -2,6 +2,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { agentCreateCommand } from './cli/agent-create.ts';
 import { organisationListCommand } from './cli/organisation-list.ts';
 import { tokenCreateCommand } from './cli/token-create.ts';
+import { closePlatform } from './platform/assemble.ts';
 import type { Platform } from './platform/platform.ts';
 import { seedDemo } from './seed.ts';
 import { startPlatform } from './start.ts';
@@ -73,8 +74,7 @@ async function main(argv: string[]) {
     console.error(error.message);
     code = 1;
   } finally {
-    platform.mailer.close();
-    await platform.database.close();
+    await closePlatform(platform);
   }
   process.exit(code);
 }

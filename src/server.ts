@@ -1,6 +1,8 @@
 import { allModules } from './modules/index.ts';
 import { buildApp } from './platform/app.ts';
+import { allJobs } from './platform/assemble.ts';
 import { ConfigError } from './platform/config.ts';
+import { startWorking } from './platform/jobs/runner.ts';
 import { stopGracefully } from './platform/ops/shutdown.ts';
 import { startPlatform } from './start.ts';
 
@@ -15,6 +17,9 @@ const app = await buildApp(platform, {
   await platform.database.close();
   process.exit(1);
 });
+
+if (platform.config.jobsInProcess) await startWorking(platform, allJobs(allModules));
+else app.log.info('tâches de fond : lancez « npm run worker » (JOBS_IN_PROCESS=false)');
 
 let stopping = false;
 async function stop(signal: string) {

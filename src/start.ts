@@ -1,7 +1,8 @@
+import { allModules } from './modules/index.ts';
+import { assemblePlatform } from './platform/assemble.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DatabaseUnreachableError, openDatabase } from './platform/db/client.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
-import { createMailer } from './platform/messaging/mailer.ts';
 import type { Platform } from './platform/platform.ts';
 import { seedIfEmpty } from './seed.ts';
 
@@ -18,8 +19,7 @@ export async function startPlatform(role: string, options: { seed?: boolean } = 
       poolSize: config.databasePoolSize,
     });
     await database.migrate();
-    const mailer = createMailer(database.db, config);
-    const platform = { config, database, mailer };
+    const platform = await assemblePlatform(config, database, allModules);
     if (options.seed ?? config.seedDemo) await seedIfEmpty(platform);
     return platform;
   } catch (error) {

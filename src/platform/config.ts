@@ -44,6 +44,7 @@ const envSchema = z.object({
   OIDC_LABEL: z.string().min(1).default('ProConnect'),
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.optional(),
+  JOBS_IN_PROCESS: booleanFlag.optional(),
   METRICS_TOKEN: z.string().min(16, 'doit faire au moins 16 caractères').optional(),
   MODULES: z.string().default('all'),
 });
@@ -66,6 +67,8 @@ export type Config = {
   trustProxy: boolean;
   seedDemo: boolean;
   metricsToken: string | undefined;
+  /** Whether the server also runs the background workers (embedded default) or leaves them to `npm run worker`. */
+  jobsInProcess: boolean;
   /** Module names switched on, or 'all'. */
   modules: string[] | 'all';
 };
@@ -129,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // An empty embedded database is seeded with the demo unless told otherwise; a server database never is by default.
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== 'production'),
     metricsToken: e.METRICS_TOKEN,
+    // PGlite admits one process, so its server runs the workers; with PostgreSQL they are separate processes.
+    jobsInProcess: e.JOBS_IN_PROCESS ?? !e.DATABASE_URL,
     modules:
       e.MODULES === 'all'
         ? 'all'

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ConfigError } from './config.ts';
+import type { JobDefinition } from './jobs/registry.ts';
+import type { AnyTemplate } from './messaging/templates.ts';
 import type { Platform } from './platform.ts';
 
 /**
@@ -12,6 +14,10 @@ export type TremplinModule = {
   /** Shown in the navigation and on the dashboard, in French. */
   title: string;
   register(app: FastifyInstance, platform: Platform): Promise<void>;
+  /** Its email, SMS and letter templates (files in the module), sent with queueMessage. */
+  templates?: AnyTemplate[];
+  /** Its background and scheduled jobs, run by the workers. */
+  jobs?: JobDefinition[];
 };
 
 /** The modules MODULES switches on ('all', or a list of names); an unknown name is a configuration error. */

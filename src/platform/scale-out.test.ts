@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { assemblePlatform, closePlatform } from './assemble.ts';
 import { signInByEmail } from './auth/testing.ts';
 import { openPostgres } from './db/client.ts';
-import { createMailer } from './messaging/mailer.ts';
 import type { Platform } from './platform.ts';
 import { newAgent, newOrganisation } from './testing/factories.ts';
 import { startTestApp, type TestContext } from './testing/harness.ts';
@@ -19,17 +19,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL',
   beforeAll(async () => {
     first = await startTestApp();
     const database = await openPostgres(first.databaseUrl!, 5);
-    secondPlatform = {
-      config: first.platform.config,
-      database,
-      mailer: createMailer(database.db, first.platform.config),
-    };
+    secondPlatform = await assemblePlatform(first.platform.config, database, []);
     second = await buildApp(secondPlatform);
     await second.ready();
   });
   afterAll(async () => {
     await second.close();
-    await secondPlatform.database.close();
+    await closePlatform(secondPlatform);
     await first.close();
   });
 

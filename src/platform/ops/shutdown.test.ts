@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { createMailer } from '../messaging/mailer.ts';
+import { assemblePlatform } from '../assemble.ts';
 import type { Platform } from '../platform.ts';
 import { openTestDatabase, testConfig } from '../testing/harness.ts';
 import { stopGracefully } from './shutdown.ts';
@@ -10,7 +10,7 @@ describe('graceful shutdown', () => {
   it('lets a request in flight finish, then refuses new connections and closes the database', async () => {
     const { database, drop } = await openTestDatabase();
     const config = testConfig();
-    const platform: Platform = { config, database, mailer: createMailer(database.db, config) };
+    const platform: Platform = await assemblePlatform(config, database, []);
     const app = await buildApp(platform);
     // A slow page that still needs the database at its end, as a real page would.
     app.get('/lent', async () => {

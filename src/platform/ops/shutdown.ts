@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { closePlatform } from '../assemble.ts';
 import type { Platform } from '../platform.ts';
 
 /**
@@ -18,8 +19,7 @@ export async function stopGracefully(
   const outcome = await Promise.race([
     (async () => {
       await app.close();
-      platform.mailer.close();
-      await platform.database.close();
+      await closePlatform(platform);
       return 'clean' as const;
     })(),
     deadline,

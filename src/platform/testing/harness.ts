@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
+import { assemblePlatform, closePlatform } from '../assemble.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
-import { createMailer } from '../messaging/mailer.ts';
 import type { TremplinModule } from '../modules.ts';
 import type { Platform } from '../platform.ts';
 
@@ -71,7 +71,7 @@ export async function startTestApp(
 ): Promise<TestContext> {
   const { database, databaseUrl, drop } = await openTestDatabase();
   const config = testConfig(overrides);
-  const platform: Platform = { config, database, mailer: createMailer(database.db, config) };
+  const platform: Platform = await assemblePlatform(config, database, modules);
   const app = await buildApp(platform, { modules });
   await app.ready();
   return {
@@ -80,6 +80,7 @@ export async function startTestApp(
     databaseUrl,
     async close() {
       await app.close();
+      await closePlatform(platform, { keepDatabase: true });
       await drop();
     },
   };

@@ -1,0 +1,45 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { createBoss } from './jobs/boss.ts';
+import type { JobDefinition } from './jobs/registry.ts';
+import { prepareQueues } from './jobs/runner.ts';
+import { messagingJobs } from './messaging/deliver.job.ts';
+import { createMailer } from './messaging/mailer.ts';
+import { closeMessaging, createMessaging } from './messaging/messaging.ts';
+import type { TremplinModule } from './modules.ts';
+import type { Platform } from './platform.ts';
+
+/** Every background job of the platform and of the given modules. */
+export function allJobs(modules: TremplinModule[]): JobDefinition[] {
+  return [...messagingJobs, ...modules.flatMap((m) => m.jobs ?? [])];
+}
+
+/**
+ * Builds the platform on an open, migrated database: mailer, job queue (pg-boss installs its own
+ * schema on first start), message templates of the platform and the modules, and every queue.
+ * The app, the worker and the CLI all start this way; none of them starts working on jobs here.
+ */
+export async function assemblePlatform(
+  config: Config,
+  database: Database,
+  modules: TremplinModule[],
+): Promise<Platform> {
+  const boss = createBoss(database);
+  boss.on('error', (error) => console.error(`file de tâches : ${error.message}`));
+  await boss.start();
+  const messaging = createMessaging(config, boss);
+  for (const module of modules) messaging.templates.register(...(module.templates ?? []));
+  await prepareQueues(boss, allJobs(modules));
+  return { config, database, mailer: createMailer(database.db, config), messaging };
+}
+
+/** Stops taking jobs (letting running ones finish), then closes providers and the database. */
+export async function closePlatform(
+  platform: Platform,
+  options: { keepDatabase?: boolean } = {},
+): Promise<void> {
+  await platform.messaging.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  closeMessaging(platform.messaging);
+  platform.mailer.close();
+  if (!options.keepDatabase) await platform.database.close();
+}
