@@ -7,6 +7,7 @@ import { registerAuditJournal } from './audit/index.ts';
 import { registerAuth } from './auth/routes.tsx';
 import { registerSessionLoading } from './auth/session.ts';
 import { registerOutbox } from './messaging/outbox.routes.tsx';
+import { registerSmsWebhooks } from './messaging/sms/webhook.routes.ts';
 import type { TremplinModule } from './modules.ts';
 import { enabledModules } from './modules.ts';
 import { registerOps } from './ops/routes.ts';
@@ -54,6 +55,7 @@ export async function buildApp(
   await registerOutbox(app, platform);
   await registerApi(app, platform);
   await registerAuditJournal(app, platform);
+  await registerSmsWebhooks(app, platform);
 
   for (const module of enabledModules(options.modules ?? [], config.modules)) {
     await app.register(async (scope) => module.register(scope, platform));

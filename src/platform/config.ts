@@ -36,6 +36,24 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Tremplin <ne-pas-repondre@tremplin.localhost>'),
+  SMS_PROVIDER: z.enum(['none', 'brevo'], { message: 'doit valoir none ou brevo' }).default('none'),
+  // What phones show as the sender: an alphanumeric sender ID is 3 to 11 letters or digits (GSM, no space).
+  SMS_SENDER: z
+    .string()
+    .regex(
+      /^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/,
+      'doit faire de 3 à 11 caractères, lettres sans accent ou chiffres, sans espace, dont au moins une lettre (par exemple Tremplin ou CD83)',
+    )
+    .default('Tremplin'),
+  BREVO_API_KEY: z.string().min(16, 'doit faire au moins 16 caractères (clé d’API Brevo)').optional(),
+  BREVO_API_URL: z
+    .url({ message: 'doit être une URL complète, par exemple https://api.brevo.com/v3' })
+    .default('https://api.brevo.com/v3'),
+  SMS_WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'doit faire au moins 32 caractères')
+    .regex(/^[A-Za-z0-9_-]+$/, 'lettres, chiffres, - et _ seulement : il fait partie d’une adresse web')
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'doit être un nombre' }).int().min(5).default(120),
   SESSION_MAX_HOURS: z.coerce.number({ message: 'doit être un nombre' }).int().min(1).default(12),
   OIDC_ISSUER: z.url({ message: 'doit être une URL' }).optional(),
@@ -61,6 +79,7 @@ export type Config = {
   logLevel: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  sms: SmsConfig;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | undefined;
@@ -71,6 +90,19 @@ export type Config = {
   jobsInProcess: boolean;
   /** Module names switched on, or 'all'. */
   modules: string[] | 'all';
+};
+
+/**
+ * SMS sending (src/platform/messaging/sms). With provider 'none' nothing leaves the machine: outside
+ * production the development provider marks SMS as sent (the development outbox shows them); in
+ * production they are recorded as not sendable, with the reason, so that nobody believes they went out.
+ */
+export type SmsConfig = {
+  provider: 'none' | 'brevo';
+  sender: string;
+  brevo: { apiKey: string; apiUrl: string } | undefined;
+  /** Part of the delivery-receipt address given to the provider: /webhooks/sms/brevo/<secret>. */
+  webhookSecret: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -102,6 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun',
     );
   }
+  if (e.SMS_PROVIDER === 'brevo' && !e.BREVO_API_KEY) {
+    problems.push('SMS_PROVIDER=brevo demande BREVO_API_KEY (la clé d’API du compte Brevo)');
+  }
+  // Without the webhook, STOP replies would not be honoured: Brevo is not set up without it.
+  if (e.SMS_PROVIDER === 'brevo' && !e.SMS_WEBHOOK_SECRET) {
+    problems.push(
+      'SMS_PROVIDER=brevo demande SMS_WEBHOOK_SECRET (au moins 32 caractères), pour recevoir les accusés de réception et les STOP',
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -117,6 +158,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sms: {
+      provider: e.SMS_PROVIDER,
+      sender: e.SMS_SENDER,
+      brevo:
+        e.SMS_PROVIDER === 'brevo' && e.BREVO_API_KEY
+          ? { apiKey: e.BREVO_API_KEY, apiUrl: e.BREVO_API_URL.replace(/\/$/, '') }
+          : undefined,
+      webhookSecret: e.SMS_WEBHOOK_SECRET,
+    },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     oidc:
