@@ -6,6 +6,7 @@ import { registerApi } from './api/index.ts';
 import { registerAuditJournal } from './audit/index.ts';
 import { registerAuth } from './auth/routes.tsx';
 import { registerSessionLoading } from './auth/session.ts';
+import { registerLetters } from './messaging/letters/letters.routes.tsx';
 import { registerOutbox } from './messaging/outbox.routes.tsx';
 import { registerSmsWebhooks } from './messaging/sms/webhook.routes.ts';
 import type { TremplinModule } from './modules.ts';
@@ -56,6 +57,7 @@ export async function buildApp(
   await registerApi(app, platform);
   await registerAuditJournal(app, platform);
   await registerSmsWebhooks(app, platform);
+  await registerLetters(app, platform);
 
   for (const module of enabledModules(options.modules ?? [], config.modules)) {
     await app.register(async (scope) => module.register(scope, platform));

@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Channel, ChannelSender } from './channels.ts';
 import { emailChannel } from './email.channel.ts';
+import { letterChannel } from './letters/letter.channel.ts';
 import { smsChannel } from './sms/sms.channel.ts';
 import { TemplateRegistry } from './templates.ts';
 
@@ -17,6 +18,7 @@ export type Messaging = {
 
 export function createMessaging(config: Config, boss: PgBoss, senders: ChannelSender[] = []): Messaging {
   const channels = new Map<Channel, ChannelSender>([['email', emailChannel(config)]]);
+  channels.set('letter', letterChannel()); // printed and posted by agents (letters/)
   channels.set('sms', smsChannel(config)); // SMS_PROVIDER (sms/)
   for (const sender of senders) channels.set(sender.channel, sender);
   return { boss, templates: new TemplateRegistry(), channels, baseUrl: config.baseUrl, claimSeconds: 60 };
