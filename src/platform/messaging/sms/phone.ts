@@ -61,12 +61,13 @@ export function checkMobileNumber(input: string): CheckedMobileNumber {
     return { ok: false, reason: `numéro de téléphone illisible : « ${input} » (chiffres seulement)` };
   }
   const international = /^\s*(\+|00)/.test(written);
-  const candidates = international ? [internationalReading(written)] : nationalReadings(written);
-  const readings = candidates.filter((n): n is PhoneNumber => n?.isValid() === true);
-  const mobile = readings.find((n) => isMobile(n) && isSmsRegion(n.country));
-  if (mobile) return accepted(mobile);
-
-  const other = readings[0];
+  // Readings are tried one by one and the first valid mobile wins: "06…" is settled by the first.
+  let other: PhoneNumber | undefined;
+  for (const reading of international ? [internationalReading(written)] : nationalReadings(written)) {
+    if (!reading?.isValid()) continue;
+    if (isMobile(reading) && isSmsRegion(reading.country)) return accepted(reading);
+    other ??= reading;
+  }
   if (!other) return { ok: false, reason: `numéro de téléphone invalide : « ${input} »` };
   if (!isSmsRegion(other.country)) {
     return {
@@ -91,13 +92,15 @@ function internationalReading(written: string): PhoneNumber | undefined {
   const number = parsePhoneNumberFromString(written.replace(/^\s*00/, '+'));
   if (number && !number.isValid() && number.countryCallingCode === '33') {
     // +33 followed by an overseas mobile (+33 690…): read it as the national number 0690….
-    return nationalReadings(`0${number.nationalNumber}`).find((n) => n?.isValid() && isMobile(n));
+    for (const reading of nationalReadings(`0${number.nationalNumber}`)) {
+      if (reading?.isValid() && isMobile(reading)) return reading;
+    }
   }
   return number;
 }
 
-function nationalReadings(written: string): (PhoneNumber | undefined)[] {
-  return NATIONAL_FORMAT_REGIONS.map((region) => parsePhoneNumberFromString(written, region));
+function* nationalReadings(written: string): Generator<PhoneNumber | undefined> {
+  for (const region of NATIONAL_FORMAT_REGIONS) yield parsePhoneNumberFromString(written, region);
 }
 
 function isMobile(number: PhoneNumber): boolean {
