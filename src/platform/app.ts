@@ -6,8 +6,8 @@ import { registerApi } from './api/index.ts';
 import { registerAuditJournal } from './audit/index.ts';
 import { registerAuth } from './auth/routes.tsx';
 import { registerSessionLoading } from './auth/session.ts';
+import { registerMessaging } from './messaging/index.ts';
 import { registerLetters } from './messaging/letters/letters.routes.tsx';
-import { registerOutbox } from './messaging/outbox.routes.tsx';
 import { registerSmsWebhooks } from './messaging/sms/webhook.routes.ts';
 import type { TremplinModule } from './modules.ts';
 import { enabledModules } from './modules.ts';
@@ -20,7 +20,7 @@ import { registerPublicPages } from './web/public.routes.tsx';
 import { registerRouteRateLimits } from './web/rate-limit.ts';
 
 /**
- * Builds the whole web application on a platform (config, database, mailer) with the modules it is
+ * Builds the whole web application on a platform (config, database, messaging) with the modules it is
  * given. The modules are passed in, not imported, so the platform never depends on a module
  * (src/server.ts passes them all; a module's tests pass just their own).
  *
@@ -53,7 +53,7 @@ export async function buildApp(
   await registerDashboard(app);
   await registerTenancy(app, platform);
   await registerAuth(app, platform);
-  await registerOutbox(app, platform);
+  await registerMessaging(app, platform);
   await registerApi(app, platform);
   await registerAuditJournal(app, platform);
   await registerSmsWebhooks(app, platform);

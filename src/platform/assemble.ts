@@ -1,13 +1,18 @@
+import { signInTemplate } from './auth/sign-in.template.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createBoss } from './jobs/boss.ts';
 import type { JobDefinition } from './jobs/registry.ts';
 import { prepareQueues } from './jobs/runner.ts';
 import { messagingJobs } from './messaging/deliver.job.ts';
-import { createMailer } from './messaging/mailer.ts';
 import { closeMessaging, createMessaging } from './messaging/messaging.ts';
+import type { AnyTemplate } from './messaging/templates.ts';
 import type { TremplinModule } from './modules.ts';
 import type { Platform } from './platform.ts';
+import { invitationTemplate } from './tenancy/invitation.template.ts';
+
+/** The platform's own messages, each a file in the folder that owns it; registered before the modules'. */
+export const platformTemplates: AnyTemplate[] = [signInTemplate, invitationTemplate];
 
 /** Every background job of the platform and of the given modules. */
 export function allJobs(modules: TremplinModule[]): JobDefinition[] {
@@ -15,7 +20,7 @@ export function allJobs(modules: TremplinModule[]): JobDefinition[] {
 }
 
 /**
- * Builds the platform on an open, migrated database: mailer, job queue (pg-boss installs its own
+ * Builds the platform on an open, migrated database: job queue (pg-boss installs its own
  * schema on first start), message templates of the platform and the modules, and every queue.
  * The app, the worker and the CLI all start this way; none of them starts working on jobs here.
  */
@@ -28,9 +33,10 @@ export async function assemblePlatform(
   boss.on('error', (error) => console.error(`file de tâches : ${error.message}`));
   await boss.start();
   const messaging = createMessaging(config, boss);
+  messaging.templates.register(...platformTemplates);
   for (const module of modules) messaging.templates.register(...(module.templates ?? []));
   await prepareQueues(boss, allJobs(modules));
-  return { config, database, mailer: createMailer(database.db, config), messaging };
+  return { config, database, messaging };
 }
 
 /** Stops taking jobs (letting running ones finish), then closes providers and the database. */
@@ -40,6 +46,5 @@ export async function closePlatform(
 ): Promise<void> {
   await platform.messaging.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   closeMessaging(platform.messaging);
-  platform.mailer.close();
   if (!options.keepDatabase) await platform.database.close();
 }

@@ -1,13 +1,11 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import type { Mailer } from './messaging/mailer.ts';
 import type { Messaging } from './messaging/messaging.ts';
 
 /** The shared capabilities handed to every part of the app at start-up (no global container). */
 export type Platform = {
   config: Config;
   database: Database;
-  mailer: Mailer;
   /** The outbox, its templates and channels, and the job queue (pg-boss) that delivers it. */
   messaging: Messaging;
 };

@@ -8,6 +8,8 @@ import type { Actor, Membership } from './actor.ts';
  * - An organisation's admins manage it: members, roles, API tokens.
  * - Any member (agent or read-only) may view their organisation and its members.
  * - Admins of any organisation of a territory may create organisations in that territory.
+ * - Members see their organisation's messages; its admins and agents (not read-only members) may
+ *   send a failed one again; admins of any organisation may preview the message templates.
  */
 export type Action =
   | 'organisation.view'
@@ -15,7 +17,10 @@ export type Action =
   | 'territory.createOrganisation'
   | 'territory.manage'
   | 'audit.view'
-  | 'outbox.view';
+  | 'outbox.view'
+  | 'message.view'
+  | 'message.retry'
+  | 'message.previewTemplates';
 
 export type Resource = { organisationId?: string | null; territoryId?: string | null };
 
@@ -23,7 +28,14 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
   if (actor.isOperator) return true;
   switch (action) {
     case 'organisation.view':
+    case 'message.view':
       return membershipIn(actor, resource.organisationId) !== undefined;
+    case 'message.retry': {
+      const role = membershipIn(actor, resource.organisationId)?.role;
+      return role === 'admin' || role === 'agent';
+    }
+    case 'message.previewTemplates':
+      return actor.memberships.some((m) => m.role === 'admin');
     case 'organisation.manage':
       return membershipIn(actor, resource.organisationId)?.role === 'admin';
     case 'territory.createOrganisation':

@@ -20,7 +20,7 @@ import { bodyField, endSession, queryParam, replaceSession } from './web-session
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Sign-in emails are sent after the answer; shutdown (and tests) wait for them here. */
+    /** Sign-in emails are queued after the answer; shutdown (and tests) wait for them here. */
     backgroundWork: BackgroundWork;
   }
 }
@@ -32,7 +32,7 @@ const DEFAULT_AFTER_SIGN_IN = '/tableau-de-bord';
  * agent's own account pages.
  */
 export async function registerAuth(app: FastifyInstance, platform: Platform): Promise<void> {
-  const { config, mailer } = platform;
+  const { config, messaging } = platform;
   const db = platform.database.db;
   const background = new BackgroundWork();
   app.decorate('backgroundWork', background);
@@ -70,9 +70,9 @@ export async function registerAuth(app: FastifyInstance, platform: Platform): Pr
       {
         db,
         config,
-        mailer,
+        messaging,
         background,
-        onError: (err) => request.log.error({ err }, 'sign-in email not sent'),
+        onError: (err) => request.log.error({ err }, 'sign-in email not queued'),
       },
       { email: parsed.data.email, suite: safeLocalPath(parsed.data.suite), ip: request.ip, now: new Date() },
     );
@@ -86,7 +86,7 @@ export async function registerAuth(app: FastifyInstance, platform: Platform): Pr
       'Lien envoyé',
       <LinkSentPage
         validityMinutes={SIGN_IN_LINK_MINUTES}
-        outboxNotice={mailer.mode === 'outbox' && config.env !== 'production'}
+        outboxNotice={!config.smtpUrl && config.env !== 'production'}
       />,
     ),
   );

@@ -1,13 +1,15 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import type { Mailer } from '../messaging/mailer.ts';
+import type { Messaging } from '../messaging/messaging.ts';
+import { queueMessage } from '../messaging/outbox.service.ts';
 import { consumeRateLimit, type RateLimit } from '../web/rate-limit.ts';
+import { displayName } from './actor.ts';
 import type { BackgroundWork } from './background.ts';
 import { consumeLoginToken, findUsableLoginToken } from './login-link.repository.ts';
 import { issueLoginLink, LOGIN_LINK_LIFETIME_MS } from './login-link.service.ts';
 import { findActiveAgentByEmail } from './sign-in.repository.ts';
+import { SIGN_IN_TEMPLATE, type SignInMessage } from './sign-in.template.ts';
 import { hashToken } from './tokens.ts';
-import { signInEmail } from './views/sign-in-email.tsx';
 
 /**
  * Why these numbers: an agent who mistypes or loses a mail asks again two or three times; ten
@@ -24,7 +26,7 @@ export const SIGN_IN_LINK_MINUTES = LOGIN_LINK_LIFETIME_MS.sign_in / 60_000;
 export type SignInDeps = {
   db: Db;
   config: Pick<Config, 'baseUrl'>;
-  mailer: Pick<Mailer, 'send'>;
+  messaging: Messaging;
   background: BackgroundWork;
   onError: (error: unknown) => void;
 };
@@ -32,8 +34,9 @@ export type SignInDeps = {
 /**
  * An agent asks for a sign-in link. The answer never tells whether the address has an account: the
  * only awaited work (counting the request against the address's limit) is the same for every
- * address, and looking the agent up, creating the link and sending it happen after the answer.
- * Returns `limited` when the address asked too often (the caller still answers the same way).
+ * address, and looking the agent up, creating the link and queuing its email happen after the answer
+ * (a known address costs a transaction more than an unknown one: awaited, it would show in the
+ * answer's timing). Returns `limited` when the address asked too often (the caller answers the same).
  */
 export async function requestSignInLink(
   deps: SignInDeps,
@@ -47,27 +50,44 @@ export async function requestSignInLink(
   return { limited: false };
 }
 
+/**
+ * The link and its email are written in one transaction, so there is never a link without its email
+ * nor an email whose link does not exist; the outbox's workers send it. The token's hash names the
+ * email, so queuing it again (a retried transaction) never sends a second one.
+ */
 async function sendSignInLinkIfAgentExists(
   deps: SignInDeps,
   input: { email: string; suite: string | undefined; ip: string; now: Date },
 ): Promise<void> {
   const agent = await findActiveAgentByEmail(deps.db, input.email);
   if (!agent) return;
-  const link = await issueLoginLink(deps.db, deps.config, {
-    agentId: agent.id,
-    purpose: 'sign_in',
-    requestedIp: input.ip,
-    now: input.now,
-  });
-  const url = input.suite ? `${link.url}&suite=${encodeURIComponent(input.suite)}` : link.url;
-  await deps.mailer.send({
-    to: agent.email,
-    ...signInEmail({
+  await deps.db.transaction(async (tx) => {
+    const link = await issueLoginLink(tx, deps.config, {
+      agentId: agent.id,
+      purpose: 'sign_in',
+      requestedIp: input.ip,
+      now: input.now,
+    });
+    const data: SignInMessage = {
       firstName: agent.firstName,
-      url,
-      expiresAt: link.expiresAt,
+      path: input.suite ? `${link.path}&suite=${encodeURIComponent(input.suite)}` : link.path,
+      expiresAt: link.expiresAt.toISOString(),
       validityMinutes: SIGN_IN_LINK_MINUTES,
-    }),
+    };
+    await queueMessage(
+      tx,
+      deps.messaging,
+      {
+        channel: 'email',
+        template: SIGN_IN_TEMPLATE,
+        recipient: agent.email,
+        recipientName: displayName(agent) || undefined,
+        data,
+        idempotencyKey: `auth:sign-in:${link.tokenHash}`,
+        subject: { type: 'agent', id: agent.id },
+      },
+      input.now,
+    );
   });
 }
 

@@ -1,19 +1,18 @@
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { developmentEmails } from '../messaging/tables.ts';
+import { emailsQueuedFor } from '../messaging/testing.ts';
 import { mergeCookies, submitForm } from '../testing/forms.ts';
 import type { TestContext } from '../testing/harness.ts';
+import { SIGN_IN_TEMPLATE } from './sign-in.template.ts';
 
 /** Test helpers for the sign-in pages: ask for a link, read it from the outbox, use it. */
 
-/** Emails kept for an address, newest first, once every email started in the background has gone. */
+/**
+ * The sign-in emails queued for an address, newest first and rendered, once the work each request
+ * started after its answer has finished. They need not be delivered: the link is in the outbox row.
+ */
 export async function outboxFor(t: TestContext, address: string) {
   await t.app.backgroundWork.settled();
-  return t.platform.database.db
-    .select()
-    .from(developmentEmails)
-    .where(eq(developmentEmails.to, address))
-    .orderBy(desc(developmentEmails.createdAt));
+  return emailsQueuedFor(t.platform, address, SIGN_IN_TEMPLATE);
 }
 
 /** The path and query of the sign-in link in an email's text. */

@@ -5,6 +5,7 @@ import { emailChannel } from './email.channel.ts';
 import { letterChannel } from './letters/letter.channel.ts';
 import { smsChannel } from './sms/sms.channel.ts';
 import { TemplateRegistry } from './templates.ts';
+import { unsubscribeUrl } from './unsubscribe.ts';
 
 /** Everything messaging needs at run time, built once per process (app or worker). */
 export type Messaging = {
@@ -17,7 +18,10 @@ export type Messaging = {
 };
 
 export function createMessaging(config: Config, boss: PgBoss, senders: ChannelSender[] = []): Messaging {
-  const channels = new Map<Channel, ChannelSender>([['email', emailChannel(config)]]);
+  const channels = new Map<Channel, ChannelSender>([
+    // Non-essential emails carry a signed List-Unsubscribe link (unsubscribe.ts).
+    ['email', emailChannel(config, { unsubscribeUrl: (messageId) => unsubscribeUrl(config, messageId) })],
+  ]);
   channels.set('letter', letterChannel()); // printed and posted by agents (letters/)
   channels.set('sms', smsChannel(config)); // SMS_PROVIDER (sms/)
   for (const sender of senders) channels.set(sender.channel, sender);

@@ -1,45 +1,125 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSignInLink } from '../../../e2e/flows.ts';
 import { auditEvents } from '../audit/tables.ts';
-import { newAgent, signInAs } from '../testing/factories.ts';
+import { SIGN_IN_TEMPLATE } from '../auth/sign-in.template.ts';
+import { newAgent, newOrganisation, signInAs } from '../testing/factories.ts';
 import { startTestApp, type TestContext } from '../testing/harness.ts';
 import { linkify } from './outbox.view.tsx';
-import { developmentEmails } from './tables.ts';
+import { outboxMessages } from './tables.ts';
+import type { AnyTemplate } from './templates.ts';
+import { unsubscribeSignature } from './unsubscribe.ts';
+
+const newsletter: AnyTemplate = {
+  name: 'test.outbox.news',
+  description: 'Nouvelles du service',
+  channel: 'email',
+  essential: false,
+  example: {},
+  render: (_data, context) => ({ subject: `Nouvelles de ${context.territoryName}`, text: 'Rien de neuf.' }),
+};
+const reminder: AnyTemplate = {
+  name: 'test.outbox.sms',
+  description: 'Rappel de rendez-vous',
+  channel: 'sms',
+  example: {},
+  render: (data: { day: string }) => ({ text: `Rappel : rendez-vous ${data.day} à 9 h à l’accueil.` }),
+};
+
+type Row = typeof outboxMessages.$inferInsert;
+const row = (values: Partial<Row> & Pick<Row, 'channel' | 'template' | 'recipient' | 'data'>): Row => ({
+  idempotencyKey: `test:${Math.random()}`,
+  status: 'sent',
+  recipientNormalised: values.recipient.toLowerCase(),
+  ...values,
+});
 
 describe('development outbox', () => {
   let t: TestContext;
+  let newsId: string;
   beforeAll(async () => {
     t = await startTestApp();
-    await t.platform.database.db.insert(developmentEmails).values([
-      {
-        to: 'ancien@exemple.fr',
-        subject: 'Le plus ancien',
-        text: 'Bonjour',
-        createdAt: new Date('2025-01-15T08:00:00Z'),
-      },
-      {
-        to: 'samia@exemple.fr',
-        subject: 'Votre lien de connexion à Tremplin',
-        text: 'Ouvrez ce lien :\nhttp://localhost:3000/connexion/lien?jeton=abc&suite=%2Fcompte\n<script>',
-        createdAt: new Date('2025-07-01T12:30:00Z'),
-      },
-    ]);
+    t.platform.messaging.templates.register(newsletter, reminder);
+    const organisation = await newOrganisation(t.platform.database.db);
+    const [, , news] = await t.platform.database.db
+      .insert(outboxMessages)
+      .values([
+        row({
+          channel: 'email',
+          template: 'module.disparu',
+          recipient: 'ancien@exemple.fr',
+          data: {},
+          createdAt: new Date('2025-01-15T08:00:00Z'),
+        }),
+        row({
+          channel: 'email',
+          template: SIGN_IN_TEMPLATE,
+          recipient: 'samia@exemple.fr',
+          status: 'queued', // shown before (or without) any worker: the demo needs no delivery
+          data: {
+            firstName: '<script>',
+            path: '/connexion/lien?jeton=abc&suite=%2Fcompte',
+            expiresAt: '2025-07-01T12:45:00Z',
+            validityMinutes: 15,
+          },
+          createdAt: new Date('2025-07-01T12:30:00Z'),
+        }),
+        row({
+          channel: 'email',
+          template: newsletter.name,
+          recipient: 'lecteur@exemple.fr',
+          organisationId: organisation.id,
+          data: {},
+          createdAt: new Date('2025-07-02T08:00:00Z'),
+        }),
+        row({
+          channel: 'sms',
+          template: reminder.name,
+          recipient: '06 12 34 56 78',
+          recipientNormalised: '+33612345678',
+          segments: 1,
+          data: { day: 'lundi 7 juillet' },
+          createdAt: new Date('2025-07-03T08:00:00Z'),
+        }),
+      ])
+      .returning();
+    newsId = news!.id;
   });
   afterAll(() => t.close());
   const db = () => t.platform.database.db;
 
-  it('shows the emails, newest first, with clickable links, to a visitor on this machine', async () => {
+  it('shows every message rendered now, newest first, with clickable links, to a visitor on this machine', async () => {
     const response = await t.app.inject({ url: '/outils/messages' }); // inject comes from 127.0.0.1
     expect(response.statusCode).toBe(200);
     const body = response.body;
-    expect(body.indexOf('Votre lien de connexion')).toBeLessThan(body.indexOf('Le plus ancien'));
+    const order = [
+      'SMS à +33612345678',
+      'Nouvelles de Territoire',
+      'Votre lien de connexion',
+      'ancien@exemple.fr',
+    ];
+    const positions = order.map((text) => body.indexOf(text));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(body).toContain('samia@exemple.fr');
     expect(body).toContain('01/07/2025 14:30'); // Europe/Paris, summer time
     expect(body).toContain('15/01/2025 09:00'); // Europe/Paris, winter time
     expect(body).toContain(
       '<a href="http://localhost:3000/connexion/lien?jeton=abc&amp;suite=%2Fcompte">http://localhost:3000/connexion/lien?jeton=abc&amp;suite=%2Fcompte</a>',
     );
-    expect(body).toContain('&lt;script>');
+    expect(body).toContain('Bonjour &lt;script>');
+    expect(body).toContain('En attente');
+    // The browser tests and the benchmark take the demo's sign-in link from this page.
+    expect(findSignInLink(body, 'Samia@exemple.fr')).toBe('http://localhost:3000/connexion/lien?jeton=abc');
+    // SMS: the text as sent (typographic apostrophes replaced) and what it costs.
+    expect(body).toContain("Rappel : rendez-vous lundi 7 juillet à 9 h à l'accueil.");
+    expect(body).toMatch(/\d+ caractères · GSM-7 · 1 segment</);
+    // A non-essential email shows the List-Unsubscribe link it carries; a template gone shows why.
+    expect(body).toContain(
+      `/messages/desabonnement?m=${newsId}&amp;sig=${unsubscribeSignature(t.platform.config.secretKey, newsId)}`,
+    );
+    expect(body.match(/href="[^"]*\/messages\/desabonnement/g)).toHaveLength(1); // not on essential mail
+    expect(body).toContain('modèle inconnu : module.disparu');
     expect(body.match(/<h1[ >]/g)).toHaveLength(1);
     for (const remoteAddress of ['::1', '::ffff:127.0.0.1']) {
       expect((await t.app.inject({ url: '/outils/messages', remoteAddress })).statusCode).toBe(200);

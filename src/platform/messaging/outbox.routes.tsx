@@ -4,8 +4,10 @@ import { can } from '../auth/permissions.ts';
 import type { Config } from '../config.ts';
 import { forbidden, notFound } from '../errors.ts';
 import type { Platform } from '../platform.ts';
-import { listDevelopmentEmails } from './development-emails.repository.ts';
-import { OutboxPage } from './outbox.view.tsx';
+import { listLatestMessages } from './messages.repository.ts';
+import { type OutboxEntry, OutboxPage } from './outbox.view.tsx';
+import { renderStoredMessage } from './render.ts';
+import { unsubscribeUrl } from './unsubscribe.ts';
 
 const OUTBOX = '/outils/messages';
 const SHOWN = 100;
@@ -28,10 +30,15 @@ export function mayReadOutbox(request: FastifyRequest, config: Pick<Config, 'tru
   return loopback.has(request.ip) && (config.trustProxy || !forwarded);
 }
 
-/** /outils/messages: the emails kept instead of sent when no SMTP server is configured. */
+/**
+ * /outils/messages: every message of the outbox, rendered now from its template and data (so the
+ * demo's sign-in links are there as soon as they are queued, before or without any worker), for
+ * development and demos where no provider is configured.
+ */
 export async function registerOutbox(app: FastifyInstance, platform: Platform): Promise<void> {
   const { config } = platform;
   const db = platform.database.db;
+  const { messaging } = platform;
   if (config.env !== 'production') {
     app.navigation.push({
       label: 'Messages (dév.)',
@@ -46,7 +53,19 @@ export async function registerOutbox(app: FastifyInstance, platform: Platform): 
       await recordAudit(db, actorOf(request), { action: 'denied', resourceType: 'development_outbox' });
       throw forbidden('Les messages de développement sont réservés aux opérateurs de la plateforme.');
     }
-    const emails = await listDevelopmentEmails(db, SHOWN);
-    return reply.page('Messages de développement', <OutboxPage emails={emails} limit={SHOWN} />);
+    const entries: OutboxEntry[] = (await listLatestMessages(db, SHOWN)).map((message) => {
+      const context = { territoryName: message.territoryName, baseUrl: messaging.baseUrl };
+      const rendered = renderStoredMessage(messaging.templates, message, context);
+      const unsubscribable = rendered.channel === 'email' && 'essential' in rendered && !rendered.essential;
+      return {
+        message,
+        rendered,
+        unsubscribeUrl: unsubscribable ? unsubscribeUrl(config, message.id) : null,
+      };
+    });
+    return reply.page(
+      'Messages de développement',
+      <OutboxPage entries={entries} limit={SHOWN} smtp={config.smtpUrl !== undefined} />,
+    );
   });
 }

@@ -50,7 +50,15 @@ export async function queueMessage(
   const territoryName = await territoryNameOf(tx, input);
   const content = template.render(input.data as never, { territoryName, baseUrl: messaging.baseUrl });
   let prepared = sender.prepare({ recipient: input.recipient, content, urgent: input.urgent ?? false, now });
-  if (prepared.ok && !input.urgent && (await isOptedOut(tx, input.channel, prepared.normalised))) {
+  // An unsubscribed address still gets its essential mail (sign-in links, appointments): opting out
+  // covers the rest (List-Unsubscribe is only offered on non-essential mail, see email.channel.ts).
+  const essential = template.channel === 'email' && template.essential;
+  if (
+    prepared.ok &&
+    !input.urgent &&
+    !essential &&
+    (await isOptedOut(tx, input.channel, prepared.normalised))
+  ) {
     prepared = {
       ok: false,
       reason: 'la personne a demandé à ne plus recevoir de messages (STOP ou désabonnement)',

@@ -43,6 +43,11 @@ export class TemplateRegistry {
     return template;
   }
 
+  /** The template of that name, if registered (pages showing old messages use this, not get). */
+  find(name: string): MessageTemplate | undefined {
+    return this.#templates.get(name);
+  }
+
   all(): MessageTemplate[] {
     return [...this.#templates.values()];
   }

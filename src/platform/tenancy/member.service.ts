@@ -5,9 +5,11 @@ import { can } from '../auth/permissions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
-import type { Mailer } from '../messaging/mailer.ts';
+import type { OutboxMessage } from '../messaging/channels.ts';
+import type { Messaging } from '../messaging/messaging.ts';
+import { queueMessage } from '../messaging/outbox.service.ts';
 import { type Caller, isUuid } from './caller.ts';
-import { invitationEmail } from './invitation-email.ts';
+import { INVITATION_TEMPLATE, type InvitationMessage } from './invitation.template.ts';
 import {
   agentExists,
   deleteMembership,
@@ -125,45 +127,48 @@ export async function enrolAgentFromCommandLine(
 }
 
 /**
- * An admin invites someone into their organisation: account (if new), membership and a 7-day
- * sign-in link are written in one transaction; the email goes after it commits, so a slow or failing
- * mail server never leaves half an invitation. If it fails, the invitation stands and the person
- * can still sign in from the sign-in page with their address.
+ * An admin invites someone into their organisation: account (if new), membership, a 7-day sign-in
+ * link and its email are written in one transaction; the outbox's workers send the email, so a slow
+ * or failing mail server never holds the request nor leaves half an invitation. An address the email
+ * channel refuses leaves the message `invalid` (with its reason) and the invitation standing: the
+ * person can still sign in from the sign-in page.
  */
 export async function inviteAgent(
-  deps: { db: Db; config: Pick<Config, 'baseUrl'>; mailer: Pick<Mailer, 'send'> },
+  deps: { db: Db; config: Pick<Config, 'baseUrl'>; messaging: Messaging },
   caller: Caller,
   slug: string,
   input: Omit<NewMember, 'operator'>,
-): Promise<{ agentId: string; agentCreated: boolean; emailSent: boolean; emailError?: unknown }> {
+): Promise<{ agentId: string; agentCreated: boolean; message: OutboxMessage }> {
   const organisation = await openOrganisation(deps.db, caller, slug);
   assertMayManage(caller, organisation);
-  const { agentId, agentCreated, link } = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const added = await addAgentToOrganisation(tx, caller.audit, organisation, input);
-    const { url } = await issueLoginLink(tx, deps.config, {
+    const link = await issueLoginLink(tx, deps.config, {
       agentId: added.agentId,
       purpose: 'invitation',
       requestedIp: caller.audit.ip,
     });
-    return { ...added, link: url };
+    const to = input.email.trim().toLowerCase();
+    const data: InvitationMessage = {
+      to,
+      firstName: added.agentCreated ? (input.firstName ?? null) : null,
+      inviterName: displayName(caller.actor),
+      organisationName: organisation.name,
+      role: input.role,
+      path: link.path,
+      newAccount: added.agentCreated,
+    };
+    const message = await queueMessage(tx, deps.messaging, {
+      channel: 'email',
+      template: INVITATION_TEMPLATE,
+      recipient: to,
+      data,
+      idempotencyKey: `tenancy:invitation:${link.tokenHash}`,
+      organisationId: organisation.id,
+      subject: { type: 'agent', id: added.agentId },
+    });
+    return { agentId: added.agentId, agentCreated: added.agentCreated, message };
   });
-  const email = invitationEmail({
-    to: input.email.trim().toLowerCase(),
-    firstName: agentCreated ? (input.firstName ?? null) : null,
-    inviterName: displayName(caller.actor),
-    organisationName: organisation.name,
-    territoryName: organisation.territoryName,
-    role: input.role,
-    link,
-    baseUrl: deps.config.baseUrl,
-    newAccount: agentCreated,
-  });
-  try {
-    await deps.mailer.send(email);
-    return { agentId, agentCreated, emailSent: true };
-  } catch (emailError) {
-    return { agentId, agentCreated, emailSent: false, emailError };
-  }
 }
 
 /**

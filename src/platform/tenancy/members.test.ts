@@ -52,7 +52,7 @@ describe('members of an organisation', () => {
       });
       expect(await roleOf(organisation.id, agent!.id)).toBe('readonly');
 
-      const [email] = await emailsTo(db(), 'nouvelle.recrue@exemple.fr');
+      const [email] = await emailsTo(t, 'nouvelle.recrue@exemple.fr');
       expect(email!.subject).toBe(`Invitation à rejoindre ${organisation.name} sur Tremplin`);
       expect(email!.text).toContain('Bonjour Léa,');
       expect(email!.text).toContain('« Lecture seule »');
@@ -92,7 +92,7 @@ describe('members of an organisation', () => {
         .from(agents)
         .where(eq(sql`lower(${agents.email})`, 'deja.la@exemple.fr'));
       expect(Number(count[0]!.n)).toBe(1);
-      const [email] = await emailsTo(db(), 'deja.la@exemple.fr');
+      const [email] = await emailsTo(t, 'deja.la@exemple.fr');
       expect(email!.text).toContain('Vous avez déjà un compte sur Tremplin');
     });
 
@@ -110,7 +110,7 @@ describe('members of an organisation', () => {
         `Cette personne est déjà membre de ${organisation.name}.`,
       );
       expect(await roleOf(organisation.id, agent.id)).toBe('agent');
-      expect(await emailsTo(db(), agent.email)).toEqual([]);
+      expect(await emailsTo(t, agent.email)).toEqual([]);
     });
 
     it('shows every field error and keeps the values, writing nothing', async () => {

@@ -296,19 +296,18 @@ export async function registerTenancyRoutes(app: FastifyInstance, platform: Plat
       if (!parsed.ok) return renderOrganisation(caller, reply, slug, parsed.form, 400);
       try {
         const invited = await inviteAgent(
-          { db, config: platform.config, mailer: platform.mailer },
+          { db, config: platform.config, messaging: platform.messaging },
           caller,
           slug,
           parsed.data,
         );
-        if (invited.emailSent) {
-          reply.flash('success', `Invitation envoyée à ${parsed.data.email}.`);
-        } else {
-          request.log.error({ err: invited.emailError }, 'invitation email not sent');
+        if (invited.message.status === 'invalid') {
           reply.flash(
             'warning',
-            `${parsed.data.email} a été ajouté à l’organisation, mais le courriel d’invitation n’a pas pu partir. La personne peut se connecter depuis la page de connexion avec son adresse.`,
+            `${parsed.data.email} a été ajouté à l’organisation, mais le courriel d’invitation ne peut pas partir (${invited.message.statusReason}). La personne peut se connecter depuis la page de connexion avec son adresse.`,
           );
+        } else {
+          reply.flash('success', `Invitation envoyée à ${parsed.data.email}.`);
         }
         return reply.redirect(organisationPath(slug), 303);
       } catch (error) {

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { auditEvents } from '../audit/tables.ts';
 import type { MembershipRole } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { developmentEmails } from '../messaging/tables.ts';
+import { emailsQueuedFor } from '../messaging/testing.ts';
 import { newAgent, newOrganisation, newTerritory, signInAs } from '../testing/factories.ts';
 import type { TestContext } from '../testing/harness.ts';
 
@@ -56,8 +56,9 @@ export async function auditTrail(
     .orderBy(asc(auditEvents.id));
 }
 
-export async function emailsTo(db: Db, address: string) {
-  return db.select().from(developmentEmails).where(eq(developmentEmails.to, address));
+/** The emails queued for an address, newest first, rendered (subject, text) as they are sent. */
+export async function emailsTo(t: TestContext, address: string) {
+  return emailsQueuedFor(t.platform, address);
 }
 
 /** The text of the first per-field error message of a rendered form field. */
