@@ -64,13 +64,21 @@ test('public pages', async () => {
 
 test('pages of an organisation admin', async () => {
   await signInScanning('admin.insertion@var.tremplin.demo');
-  for (const path of ['/tableau-de-bord', '/compte', ...(await adminPages())]) await scan(path);
+  for (const path of [
+    '/tableau-de-bord',
+    '/compte',
+    '/messages',
+    '/messages/modeles',
+    ...(await adminPages()),
+  ]) {
+    await scan(path);
+  }
   await signOut(page);
 });
 
 test('pages of the platform operator', async () => {
   await signInScanning('operateur@tremplin.demo');
-  for (const path of ['/tableau-de-bord', ...(await adminPages())]) await scan(path);
+  for (const path of ['/tableau-de-bord', '/messages', ...(await adminPages())]) await scan(path);
   await signOut(page);
 });
 

@@ -198,6 +198,7 @@ function Costs({ costs }: { costs: MonthlyCost[] }) {
   return (
     <Table
       caption="Envois par mois"
+      captionHidden
       headers={['Mois', 'Courriels', 'SMS', 'Segments SMS facturés', 'Lettres']}
       id="couts"
     >
@@ -260,11 +261,17 @@ export function MessagesPage(
           </p>
         </div>
       )}
+      {messages.length === props.limit && (
+        <p>
+          Seuls les {props.limit} premiers sont affichés : filtrez par état ou par canal pour voir les autres.
+        </p>
+      )}
       {messages.length === 0 ? (
         <p>Aucun message{filter.status || filter.channel ? ' pour ces filtres' : ''}.</p>
       ) : (
         <Table
-          caption={`Messages récents${messages.length === props.limit ? ` (les ${props.limit} premiers)` : ''}`}
+          caption={organisation ? `Messages récents de ${organisation.name}` : 'Messages récents'}
+          captionHidden
           headers={['Date', 'Canal', 'Message', 'Destinataire', 'État', 'Essais', 'Action']}
           id="messages"
         >

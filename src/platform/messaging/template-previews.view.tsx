@@ -119,7 +119,9 @@ export function TemplatePreviewsPage(props: { previews: TemplatePreview[]; terri
                 )}
               </ul>
               <p class="fr-card__detail">
-                Modèle <code>{preview.name}</code>
+                <span>
+                  Modèle <code>{preview.name}</code>
+                </span>
               </p>
               <div class="fr-card__desc">
                 <Content rendered={preview.rendered} preview={preview} />
