@@ -23,3 +23,16 @@ export function watchPeakRss(pid: number, everyMs = 100): { stop(): number } {
     },
   };
 }
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat (Linux). */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}

@@ -29,13 +29,13 @@ export async function assemblePlatform(
   database: Database,
   modules: TremplinModule[],
 ): Promise<Platform> {
-  const boss = createBoss(database);
+  const boss = createBoss(database, { maintenanceIntervalSeconds: config.jobTiming.maintenanceSeconds });
   boss.on('error', (error) => console.error(`file de tâches : ${error.message}`));
   await boss.start();
   const messaging = createMessaging(config, boss);
   messaging.templates.register(...platformTemplates);
   for (const module of modules) messaging.templates.register(...(module.templates ?? []));
-  await prepareQueues(boss, allJobs(modules));
+  await prepareQueues(boss, allJobs(modules), config.jobTiming);
   return { config, database, messaging };
 }
 

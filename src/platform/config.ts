@@ -63,6 +63,9 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.optional(),
   JOBS_IN_PROCESS: booleanFlag.optional(),
+  JOBS_RETRY_DELAY_SECONDS: z.coerce.number({ message: 'doit être un nombre' }).int().min(1).default(30),
+  JOBS_EXPIRE_SECONDS: z.coerce.number({ message: 'doit être un nombre' }).int().min(2).default(120),
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number({ message: 'doit être un nombre' }).int().min(1).default(120),
   METRICS_TOKEN: z.string().min(16, 'doit faire au moins 16 caractères').optional(),
   MODULES: z.string().default('all'),
 });
@@ -88,8 +91,25 @@ export type Config = {
   metricsToken: string | undefined;
   /** Whether the server also runs the background workers (embedded default) or leaves them to `npm run worker`. */
   jobsInProcess: boolean;
+  /**
+   * How fast jobs recover. Production keeps the defaults (see defaultRetryPolicy for the retry delay);
+   * the reliability tests shorten them so that a crash or an outage plays out in seconds.
+   */
+  jobTiming: JobTiming;
   /** Module names switched on, or 'all'. */
   modules: string[] | 'all';
+};
+
+export type JobTiming = {
+  /** First wait before retrying a failed job; each further retry waits about twice as long. */
+  retryDelaySeconds: number;
+  /**
+   * How long a job may stay in a worker's hands before it counts as abandoned (its worker crashed) and
+   * is retried; a message's claim lasts half of it (see createMessaging).
+   */
+  expireSeconds: number;
+  /** How often pg-boss looks for abandoned jobs (and archives old ones), in one of the processes. */
+  maintenanceSeconds: number;
 };
 
 /**
@@ -184,6 +204,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     // PGlite admits one process, so its server runs the workers; with PostgreSQL they are separate processes.
     jobsInProcess: e.JOBS_IN_PROCESS ?? !e.DATABASE_URL,
+    jobTiming: {
+      retryDelaySeconds: e.JOBS_RETRY_DELAY_SECONDS,
+      expireSeconds: e.JOBS_EXPIRE_SECONDS,
+      maintenanceSeconds: e.JOBS_MAINTENANCE_SECONDS,
+    },
     modules:
       e.MODULES === 'all'
         ? 'all'

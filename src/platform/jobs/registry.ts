@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import type { JobTiming } from '../config.ts';
 import type { Platform } from '../platform.ts';
 
 /**
@@ -24,3 +25,18 @@ export type JobContext = { platform: Platform; boss: PgBoss };
  * look, so the job goes to its dead-letter queue and shows up for admins.
  */
 export const defaultRetryPolicy = { retryLimit: 8, retryDelay: 30, retryBackoff: true } as const;
+
+/**
+ * Every queue's policy unless its job says otherwise: the retries above, from the configured first
+ * delay (JOBS_RETRY_DELAY_SECONDS, 30 s by default as above; tests shorten it), and an expiry
+ * (JOBS_EXPIRE_SECONDS, 2 min by default): our jobs send a message or queue a few, in seconds, so one
+ * still active after 2 min has lost its worker (crash, kill -9) and pg-boss hands it to another. A job
+ * that legitimately runs longer sets its own expireInSeconds in its definition.
+ */
+export function queuePolicy(timing: Pick<JobTiming, 'retryDelaySeconds' | 'expireSeconds'>) {
+  return {
+    ...defaultRetryPolicy,
+    retryDelay: timing.retryDelaySeconds,
+    expireInSeconds: timing.expireSeconds,
+  };
+}

@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Channel, ChannelSender } from './channels.ts';
+import { checkTemplates } from './check.templates.ts';
 import { emailChannel } from './email.channel.ts';
 import { letterChannel } from './letters/letter.channel.ts';
 import { smsChannel } from './sms/sms.channel.ts';
@@ -25,7 +26,17 @@ export function createMessaging(config: Config, boss: PgBoss, senders: ChannelSe
   channels.set('letter', letterChannel()); // printed and posted by agents (letters/)
   channels.set('sms', smsChannel(config)); // SMS_PROVIDER (sms/)
   for (const sender of senders) channels.set(sender.channel, sender);
-  return { boss, templates: new TemplateRegistry(), channels, baseUrl: config.baseUrl, claimSeconds: 60 };
+  const templates = new TemplateRegistry();
+  templates.register(...checkTemplates); // messaging's own: test messages (check.templates.ts)
+  return {
+    boss,
+    templates,
+    channels,
+    baseUrl: config.baseUrl,
+    // Half the job's expiry (60 s of 120 by default): by the time pg-boss retries the job of a crashed
+    // worker, the claim on its message has run out and the retry can take the message over.
+    claimSeconds: Math.max(1, Math.floor(config.jobTiming.expireSeconds / 2)),
+  };
 }
 
 export function closeMessaging(messaging: Messaging): void {

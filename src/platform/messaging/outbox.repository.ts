@@ -57,15 +57,13 @@ export async function territoryNameOf(
 }
 
 /**
- * Takes a message for sending. Only one worker can hold it: the UPDATE matches only a message that is
- * waiting, or whose previous claim expired (its worker died mid-send).
+ * Takes messages for sending, a worker's batch in one statement. Only one worker can hold a message:
+ * the UPDATE matches only a message that is waiting, or whose previous claim expired (its worker died
+ * mid-send); the others are left out of the answer.
  */
-export async function claimMessage(
-  db: Db,
-  id: string,
-  claimSeconds: number,
-): Promise<OutboxMessage | undefined> {
-  const [row] = await db
+export async function claimMessages(db: Db, ids: string[], claimSeconds: number): Promise<OutboxMessage[]> {
+  if (ids.length === 0) return [];
+  return db
     .update(outboxMessages)
     .set({
       status: 'sending',
@@ -75,7 +73,7 @@ export async function claimMessage(
     })
     .where(
       and(
-        eq(outboxMessages.id, id),
+        inArray(outboxMessages.id, ids),
         or(
           inArray(outboxMessages.status, ['queued', 'retrying']),
           and(eq(outboxMessages.status, 'sending'), lt(outboxMessages.claimedUntil, sql`now()`)),
@@ -83,22 +81,47 @@ export async function claimMessage(
       ),
     )
     .returning();
-  return row;
 }
 
-export async function markSent(db: Db, id: string, result: SendResult): Promise<void> {
+/** Of these messages, the ones a worker holds right now (status `sending`). */
+export async function findMessagesBeingSent(db: Db, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(and(inArray(outboxMessages.id, ids), eq(outboxMessages.status, 'sending')));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Records several sends in one statement: the delivery job groups the ones that finish while the
+ * previous group is being written (deliver.job.ts). The rows travel as one JSON parameter, which
+ * node-postgres and PGlite pass alike.
+ */
+export async function markSentMany(db: Db, sends: { id: string; result: SendResult }[]): Promise<void> {
+  if (sends.length === 0) return;
+  const rows = sends.map(({ id, result }) => ({
+    id,
+    status: result.status ?? 'sent',
+    provider: result.provider,
+    provider_message_id: result.providerMessageId ?? null,
+  }));
   await db
     .update(outboxMessages)
     .set({
-      status: result.status ?? 'sent',
-      provider: result.provider,
-      providerMessageId: result.providerMessageId ?? null,
+      status: sql`done.status`,
+      provider: sql`done.provider`,
+      providerMessageId: sql`done.provider_message_id`,
       statusReason: null,
       claimedUntil: null,
       sentAt: sql`now()`,
       updatedAt: sql`now()`,
     })
-    .where(eq(outboxMessages.id, id));
+    .from(
+      sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as done(id uuid, status message_status, provider text, provider_message_id text)`,
+    )
+    .where(eq(outboxMessages.id, sql`done.id`));
 }
 
 export async function markAttemptFailed(
