@@ -20,6 +20,11 @@ export type ChannelSender = {
   channel: Channel;
   prepare(input: { recipient: string; content: Content; urgent: boolean; now: Date }): Prepared;
   send(message: OutboxMessage, content: Content): Promise<SendResult>;
+  /**
+   * Checked again just before sending: a time before which this message must not leave (an SMS retried
+   * or delayed into the quiet hours). The worker then puts it back in the queue until that time.
+   */
+  holdUntil?(message: OutboxMessage, now: Date): Date | undefined;
   close?(): void;
 };
 

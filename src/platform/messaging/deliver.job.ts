@@ -1,11 +1,13 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db/client.ts';
+import { transactionDb } from '../jobs/boss.ts';
 import type { JobDefinition } from '../jobs/registry.ts';
 import type { Platform } from '../platform.ts';
 import { type OutboxMessage, PermanentSendError, type SendResult } from './channels.ts';
 import {
   claimMessages,
   findMessagesBeingSent,
+  holdMessage,
   markAttemptFailed,
   markDead,
   markSentMany,
@@ -124,6 +126,19 @@ async function sendClaimed(
     const content = template.channel === 'email' ? { ...rendered, essential: template.essential } : rendered;
     const sender = messaging.channels.get(message.channel);
     if (!sender) throw new PermanentSendError(`aucun fournisseur configuré pour le canal ${message.channel}`);
+    const holdUntil = sender.holdUntil?.(message, messaging.clock());
+    if (holdUntil) {
+      // Back in the queue with a new job for that time, in one transaction; this job is done.
+      await db.transaction(async (tx) => {
+        await holdMessage(tx, message.id, holdUntil, 'retenu jusqu’à la fin des heures calmes (20 h – 8 h)');
+        await messaging.boss.send(
+          DELIVER_QUEUE,
+          { messageId: message.id },
+          { db: transactionDb(tx), startAfter: holdUntil },
+        );
+      });
+      return;
+    }
     await options.markSent(message.id, await sender.send(message, content));
   } catch (error) {
     if (error instanceof PermanentSendError) {

@@ -16,7 +16,15 @@ export function emailChannel(
   options: { unsubscribeUrl?: (messageId: string) => string } = {},
 ): ChannelSender {
   const transport: Transporter | undefined = config.smtpUrl
-    ? nodemailer.createTransport(config.smtpUrl, { pool: true, maxConnections: 5 } as never)
+    ? nodemailer.createTransport(config.smtpUrl, {
+        pool: true,
+        maxConnections: 5,
+        // A send must end (or fail) before its claim on the message runs out, or a retry could take the
+        // message over while it is still being sent: nodemailer's defaults (up to 10 min) are far longer.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      } as never)
     : undefined;
   const domain = new URL(config.baseUrl).hostname;
   return {

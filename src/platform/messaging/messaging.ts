@@ -16,6 +16,8 @@ export type Messaging = {
   baseUrl: string;
   /** How long a worker's claim on a message lasts before another may take it over (crash recovery). */
   claimSeconds: number;
+  /** The time workers go by for rules such as SMS quiet hours; replaceable in tests. */
+  clock: () => Date;
 };
 
 export function createMessaging(config: Config, boss: PgBoss, senders: ChannelSender[] = []): Messaging {
@@ -36,6 +38,7 @@ export function createMessaging(config: Config, boss: PgBoss, senders: ChannelSe
     // Half the job's expiry (60 s of 120 by default): by the time pg-boss retries the job of a crashed
     // worker, the claim on its message has run out and the retry can take the message over.
     claimSeconds: Math.max(1, Math.floor(config.jobTiming.expireSeconds / 2)),
+    clock: () => new Date(),
   };
 }
 

@@ -153,3 +153,18 @@ export async function requeueMessage(db: Db, id: string): Promise<OutboxMessage 
     .returning();
   return row;
 }
+
+/** Gives a claimed message back to the queue until `until` (quiet hours), without counting an attempt. */
+export async function holdMessage(db: Db, id: string, until: Date, reason: string): Promise<void> {
+  await db
+    .update(outboxMessages)
+    .set({
+      status: 'queued',
+      attempts: sql`greatest(${outboxMessages.attempts} - 1, 0)`,
+      claimedUntil: null,
+      nextAttemptAt: until,
+      statusReason: reason,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(outboxMessages.id, id));
+}

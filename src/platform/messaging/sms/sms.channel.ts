@@ -49,6 +49,13 @@ export function smsChannel(
       const startAfter = urgent ? undefined : endOfQuietHours(now, phone.timeZone);
       return { ok: true, normalised: phone.e164, segments, ...(startAfter ? { startAfter } : {}) };
     },
+    holdUntil(message, now) {
+      // Quiet hours hold at queue time, but a retry after an outage, or a long queue, can reach a
+      // worker in the evening: the rule is checked again at the last moment.
+      if (message.urgent || !message.recipientNormalised) return undefined;
+      const phone = checkMobileNumber(message.recipientNormalised);
+      return phone.ok ? endOfQuietHours(now, phone.timeZone) : undefined;
+    },
     async send(message, content) {
       if (!provider) throw new PermanentSendError(NO_PROVIDER);
       // The same normalisation as in prepare(), so that what is sent is what was counted.

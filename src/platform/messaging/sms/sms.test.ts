@@ -55,6 +55,8 @@ describe('SMS through Brevo (local stand-in), delivery receipts and STOP', () =>
       SMS_SENDER: 'CD83',
     });
     t.platform.messaging.templates.register(reminder);
+    // Workers check the quiet hours again before sending: they go by the same morning as the queue.
+    t.platform.messaging.clock = () => MORNING;
     await startWorking(t.platform, messagingJobs);
     const organisation = await newOrganisation(t.platform.database.db);
     organisationId = organisation.id;
@@ -240,6 +242,29 @@ describe('SMS through Brevo (local stand-in), delivery receipts and STOP', () =>
     const cancelled = await messageRow(paris.id);
     expect(cancelled.status).toBe('invalid');
     expect(cancelled.statusReason).toContain('ne plus recevoir');
+  });
+
+  it('holds again at sending time an SMS that reaches a worker during the quiet hours (a late retry)', async () => {
+    const before = brevo.requests.length;
+    // Queued in the morning, so it may leave at once, but the worker only gets to it at 21:30 Paris time
+    // (a day far ahead, so that the job put back for 08:00 does not come due during this test run).
+    t.platform.messaging.clock = () => new Date('2099-01-14T20:30:00Z');
+    try {
+      const queued = await queue('06 22 33 44 55', 'test:sms:late');
+      const held = await waitFor(async () => {
+        const row = await messageRow(queued.id);
+        return row.statusReason?.includes('heures calmes') ? row : undefined;
+      });
+      expect(held).toMatchObject({ status: 'queued', attempts: 0 });
+      expect(held.nextAttemptAt?.toISOString()).toBe('2099-01-15T07:00:00.000Z'); // 08:00 in Paris
+      const [job] = await rowsOf<{ start_after: Date }>(
+        sql`select start_after from pgboss.job where name = 'messaging.deliver' and data->>'messageId' = ${queued.id} and state = 'created'`,
+      );
+      expect(new Date(job!.start_after).toISOString()).toBe('2099-01-15T07:00:00.000Z');
+      expect(brevo.requests.length).toBe(before);
+    } finally {
+      t.platform.messaging.clock = () => MORNING;
+    }
   });
 
   it('never sends an invalid number to Brevo: the message is invalid with its reason', async () => {
