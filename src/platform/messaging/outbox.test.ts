@@ -1,13 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorking } from '../jobs/runner.ts';
+import { eventually } from '../testing/eventually.ts';
 import { newOrganisation } from '../testing/factories.ts';
 import { startTestApp, type TestContext } from '../testing/harness.ts';
 import { messagingJobs } from './deliver.job.ts';
 import { queueMessage } from './outbox.service.ts';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.ts';
 import { outboxMessages } from './tables.ts';
 import type { MessageTemplate } from './templates.ts';
 
@@ -24,41 +24,11 @@ const greeting: MessageTemplate<{ name: string }> = {
   }),
 };
 
-/** A real SMTP server in the test, keeping what it receives. */
-async function startSmtp() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('outbox → SMTP', () => {
   let t: TestContext;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpSink;
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpSink({ keepRaw: true });
     t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
     t.platform.messaging.templates.register(greeting);
     await startWorking(t.platform, messagingJobs);
@@ -94,13 +64,13 @@ describe('outbox → SMTP', () => {
     );
     expect(again.id).toBe(message.id);
 
-    const sent = await waitFor(async () => {
+    const sent = await eventually(async () => {
       const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, message.id));
       return row?.status === 'sent' ? row : undefined;
     });
     expect(sent.attempts).toBe(1);
     expect(smtp.received).toHaveLength(1);
-    const mail = await simpleParser(smtp.received[0]!);
+    const mail = await simpleParser(smtp.received[0]!.raw!);
     expect(mail.subject).toBe('Bonjour Aïcha');
     expect(mail.messageId).toBe(`<${message.id}@localhost>`);
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('aicha@exemple.fr');

@@ -1,16 +1,16 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_TEMPLATE } from '../auth/sign-in.template.ts';
 import { startWorking } from '../jobs/runner.ts';
 import { auditTrail } from '../tenancy/testing.ts';
+import { eventually } from '../testing/eventually.ts';
 import { newOrganisation } from '../testing/factories.ts';
 import { startTestApp, type TestContext } from '../testing/harness.ts';
 import type { OutboxMessage } from './channels.ts';
 import { messagingJobs } from './deliver.job.ts';
 import { queueMessage } from './outbox.service.ts';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.ts';
 import { optOuts, outboxMessages } from './tables.ts';
 import type { MessageTemplate } from './templates.ts';
 import { unsubscribeSignature } from './unsubscribe.ts';
@@ -24,45 +24,14 @@ const news: MessageTemplate<{ name: string }> = {
   render: (data) => ({ subject: `Des nouvelles pour ${data.name}`, text: 'Le composteur ouvre samedi.' }),
 };
 
-/** A real SMTP server in the test, keeping each message as received. */
-async function startSmtp() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** Polls until the probe gives a value (the worker sends asynchronously); no assertion on the time. */
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('List-Unsubscribe on non-essential email', () => {
   let t: TestContext;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpSink;
   let organisationId: string;
   const db = () => t.platform.database.db;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpSink({ keepRaw: true });
     t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
     t.platform.messaging.templates.register(news);
     await startWorking(t.platform, messagingJobs);
@@ -102,7 +71,9 @@ describe('List-Unsubscribe on non-essential email', () => {
   /** The email the SMTP server received for an outbox message, parsed, once the worker has sent it. */
   const receivedMail = async (message: OutboxMessage) =>
     simpleParser(
-      await waitFor(async () => smtp.received.find((raw) => raw.includes(`<${message.id}@localhost>`))),
+      await eventually(
+        async () => smtp.received.find((mail) => mail.messageId === `<${message.id}@localhost>`)?.raw,
+      ),
     );
   const optedOut = (address: string) =>
     db()
@@ -170,7 +141,7 @@ describe('List-Unsubscribe on non-essential email', () => {
     expect((await receivedMail(signInAgain)).subject).toBe('Votre lien de connexion à Tremplin');
     const [row] = await db().select().from(outboxMessages).where(eq(outboxMessages.id, next.id));
     expect(row!.status).toBe('invalid');
-    expect(smtp.received.filter((raw) => raw.includes(`<${next.id}@localhost>`))).toHaveLength(0);
+    expect(smtp.received.filter((mail) => mail.messageId === `<${next.id}@localhost>`)).toHaveLength(0);
   });
 
   it('accepts the one-click POST as multipart too, and the page’s own button', async () => {
