@@ -114,12 +114,7 @@ export function LetterDeskPage(props: {
                 </td>
                 <td>{formatDateTime(letter.createdAt)}</td>
                 <td>
-                  <DownloadLink
-                    href={letterPdfPath(letter.id)}
-                    label="Télécharger"
-                    detail="PDF"
-                    title={`Télécharger la lettre ${letterReference(letter.id)} (PDF)`}
-                  />
+                  <LetterDownload id={letter.id} />
                 </td>
               </tr>
             ))}
@@ -288,12 +283,7 @@ export function LetterBatchPage(props: {
             </td>
             <td>{statusLabels[letter.status] ?? letter.status}</td>
             <td>
-              <DownloadLink
-                href={letterPdfPath(letter.id)}
-                label="Télécharger"
-                detail="PDF"
-                title={`Télécharger la lettre ${letterReference(letter.id)} (PDF)`}
-              />
+              <LetterDownload id={letter.id} />
             </td>
           </tr>
         ))}
@@ -304,5 +294,17 @@ export function LetterBatchPage(props: {
         </a>
       </p>
     </>
+  );
+}
+
+/** The link to one letter's PDF, named for screen readers by its reference. */
+function LetterDownload({ id }: { id: string }) {
+  return (
+    <DownloadLink
+      href={letterPdfPath(id)}
+      label="Télécharger"
+      detail="PDF"
+      title={`Télécharger la lettre ${letterReference(id)} (PDF)`}
+    />
   );
 }
