@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -84,7 +85,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(path.join(dataDir, 'pglite')) : await PGlite.create();
+    // btree_gist backs the appointments' exclusion constraint (migrations/0005_scheduling.sql).
+    const options = { extensions: { btree_gist } };
+    client = dataDir
+      ? await PGlite.create(path.join(dataDir, 'pglite'), options)
+      : await PGlite.create(options);
   } catch (error) {
     release();
     throw error;
