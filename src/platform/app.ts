@@ -13,6 +13,7 @@ import type { TremplinModule } from './modules.ts';
 import { enabledModules } from './modules.ts';
 import { registerOps } from './ops/routes.ts';
 import type { Platform } from './platform.ts';
+import { registerScheduling } from './scheduling/index.ts';
 import { registerTenancy } from './tenancy/index.ts';
 import { registerDashboard } from './web/dashboard.routes.tsx';
 import { registerWeb } from './web/plugin.tsx';
@@ -58,6 +59,7 @@ export async function buildApp(
   await registerAuditJournal(app, platform);
   await registerSmsWebhooks(app, platform);
   await registerLetters(app, platform);
+  await registerScheduling(app, platform);
 
   for (const module of enabledModules(options.modules ?? [], config.modules)) {
     await app.register(async (scope) => module.register(scope, platform));

@@ -9,14 +9,16 @@ import { closeMessaging, createMessaging } from './messaging/messaging.ts';
 import type { AnyTemplate } from './messaging/templates.ts';
 import type { TremplinModule } from './modules.ts';
 import type { Platform } from './platform.ts';
+import { schedulingJobs } from './scheduling/jobs.ts';
+import { schedulingTemplates } from './scheduling/templates.ts';
 import { invitationTemplate } from './tenancy/invitation.template.ts';
 
 /** The platform's own messages, each a file in the folder that owns it; registered before the modules'. */
-export const platformTemplates: AnyTemplate[] = [signInTemplate, invitationTemplate];
+export const platformTemplates: AnyTemplate[] = [signInTemplate, invitationTemplate, ...schedulingTemplates];
 
 /** Every background job of the platform and of the given modules. */
 export function allJobs(modules: TremplinModule[]): JobDefinition[] {
-  return [...messagingJobs, ...modules.flatMap((m) => m.jobs ?? [])];
+  return [...messagingJobs, ...schedulingJobs, ...modules.flatMap((m) => m.jobs ?? [])];
 }
 
 /**
