@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Platform } from './platform/platform.ts';
+import { seedDemoScheduling } from './platform/scheduling/demo.ts';
 import { seedDemoTenancy } from './platform/tenancy/demo.ts';
 import { territories } from './platform/tenancy/tables.ts';
 
 /** `npm run seed`: the demo data (idempotent: running it twice changes nothing). */
 export async function seedDemo(platform: Platform): Promise<void> {
   await seedDemoTenancy(platform.database.db);
+  await seedDemoScheduling(platform.database.db);
 }
 
 /** `npm start` seeds only a database with no territory at all, never one in use. */

@@ -60,6 +60,18 @@ export const demoAgents: DemoAgent[] = [
     memberships: [['var-direction-insertion', 'agent']],
   },
   {
+    email: 'referent.toulon@var.tremplin.demo',
+    firstName: 'Karim',
+    lastName: 'Haddad',
+    memberships: [['var-direction-insertion', 'agent']],
+  },
+  {
+    email: 'referente.draguignan@var.tremplin.demo',
+    firstName: 'Claire',
+    lastName: 'Roux',
+    memberships: [['var-direction-insertion', 'agent']],
+  },
+  {
     email: 'admin.uts@var.tremplin.demo',
     firstName: 'Marc',
     lastName: 'Olivier',
