@@ -1,0 +1,151 @@
+import type { Slot } from '../types.ts';
+import { dayFromNumber, dayNumber, localDay, PARIS } from './calendar.ts';
+import { cutSlots, mergeIntervals } from './intervals.ts';
+import {
+  type AbsenceRule,
+  expandAbsence,
+  expandOpeningSlot,
+  type Interval,
+  type Opening,
+  type OpeningSlotRule,
+} from './recurrence.ts';
+
+export type DaySlot = { day: string; slot: Slot };
+
+export type ComputeInput = {
+  durationMinutes: number;
+  bufferMinutes: number;
+  openingSlots: OpeningSlotRule[];
+  absences: AbsenceRule[];
+  /** The agents' appointments not cancelled: [startsAt, blockedUntil) whatever their type or place. */
+  busy: (Interval & { agentId: string })[];
+  /** Local days searched, inclusive (already cut to the booking window). */
+  from: string;
+  to: string;
+  /** Booking delays: earliest <= start < latest. */
+  earliest: number;
+  latest: number;
+  /** null: any agent; otherwise only these (follow-up, sectorisation). */
+  allowedAgents: Set<string> | null;
+  /** Whether a place is closed on a day (public holidays where the place is). */
+  isClosed: (placeId: string, day: string) => boolean;
+  /** Stop after the day on which this many slots have been found (first availability, next slots). */
+  limit?: number;
+  timeZone?: string;
+};
+
+/**
+ * The bookable slots of an individual appointment type: the opening slots' openings, minus each
+ * agent's appointments and absences, cut into slots of the type's duration. Several agents free at
+ * the same time at the same place make one slot listing them all. Sorted by start, then place.
+ *
+ * Everything comes in as arguments (rows already read, `earliest`/`latest` from `now`): the function
+ * reads no clock and no database, so the table tests beside it pin every rule.
+ */
+export function computeSlots(input: ComputeInput): DaySlot[] {
+  const timeZone = input.timeZone ?? PARIS;
+  const durationMs = input.durationMinutes * 60_000;
+  const bufferMs = input.bufferMinutes * 60_000;
+  const allowed = input.allowedAgents;
+
+  const openings: Opening[] = [];
+  for (const rule of input.openingSlots) {
+    if (allowed && !allowed.has(rule.agentId)) continue;
+    const isClosed = (day: string) => input.isClosed(rule.placeId, day);
+    for (const o of expandOpeningSlot(rule, input.from, input.to, isClosed, timeZone)) {
+      if (o.end > input.earliest && o.start < input.latest) openings.push(o);
+    }
+  }
+  openings.sort((a, b) => a.start - b.start);
+
+  // Blocked time per agent, read one day wider on each side: an absence or an appointment that
+  // started the evening before (or a one-off absence of several days) still blocks the morning.
+  const wideFrom = dayFromNumber(dayNumber(input.from) - 1);
+  const wideTo = dayFromNumber(dayNumber(input.to) + 1);
+  const blockedByAgent = new Map<string, Interval[]>();
+  const blockedOf = (agentId: string) => {
+    const list = blockedByAgent.get(agentId);
+    if (list) return list;
+    const created: Interval[] = [];
+    blockedByAgent.set(agentId, created);
+    return created;
+  };
+  for (const b of input.busy) blockedOf(b.agentId).push({ start: b.start, end: b.end });
+  for (const a of input.absences) blockedOf(a.agentId).push(...expandAbsence(a, wideFrom, wideTo, timeZone));
+  for (const [agentId, list] of blockedByAgent) blockedByAgent.set(agentId, mergeIntervals(list));
+
+  const found: DaySlot[] = [];
+  const byPlaceAndStart = new Map<string, Slot>();
+  const options = { durationMs, bufferMs, earliest: input.earliest, latest: input.latest };
+  let currentDay = '';
+  for (const opening of openings) {
+    // Finish the day in progress before stopping: a later opening that day may start earlier.
+    if (input.limit !== undefined && opening.day !== currentDay && found.length >= input.limit) break;
+    currentDay = opening.day;
+    const blocked = blockedByAgent.get(opening.agentId) ?? [];
+    for (const start of cutSlots(opening, blocked, options)) {
+      const key = `${opening.placeId}|${start}`;
+      const existing = byPlaceAndStart.get(key);
+      if (existing) {
+        if (!existing.agentIds.includes(opening.agentId)) existing.agentIds.push(opening.agentId);
+        continue;
+      }
+      const slot: Slot = {
+        startsAt: new Date(start),
+        endsAt: new Date(start + durationMs),
+        placeId: opening.placeId,
+        agentIds: [opening.agentId],
+      };
+      byPlaceAndStart.set(key, slot);
+      found.push({ day: opening.day, slot });
+    }
+  }
+  return found.sort(bySlotStart);
+}
+
+export type CollectiveSession = {
+  appointmentId: string;
+  agentId: string;
+  placeId: string | null;
+  start: number;
+  end: number;
+  capacity: number;
+  /** Participants not cancelled ('annule'). */
+  taken: number;
+};
+
+/**
+ * The slots of a collective type: its existing sessions with seats left, within the booking window.
+ * Nothing is computed from opening slots: an agent opens a session (an appointment of `capacity`
+ * seats) and people take seats. A session of 12 with 11 participants, one of them cancelled, has 2
+ * seats left; a full one is not offered. Sessions without a place (by phone) are not offered here.
+ */
+export function collectiveSlots(
+  sessions: CollectiveSession[],
+  input: { earliest: number; latest: number; allowedAgents: Set<string> | null; timeZone?: string },
+): DaySlot[] {
+  const found: DaySlot[] = [];
+  for (const s of sessions) {
+    if (s.placeId === null) continue;
+    if (s.start < input.earliest || s.start >= input.latest) continue;
+    if (input.allowedAgents && !input.allowedAgents.has(s.agentId)) continue;
+    const seatsLeft = s.capacity - s.taken;
+    if (seatsLeft <= 0) continue;
+    found.push({
+      day: localDay(s.start, input.timeZone ?? PARIS),
+      slot: {
+        startsAt: new Date(s.start),
+        endsAt: new Date(s.end),
+        placeId: s.placeId,
+        agentIds: [s.agentId],
+        appointmentId: s.appointmentId,
+        seatsLeft,
+      },
+    });
+  }
+  return found.sort(bySlotStart);
+}
+
+function bySlotStart(a: DaySlot, b: DaySlot): number {
+  return a.slot.startsAt.getTime() - b.slot.startsAt.getTime() || (a.slot.placeId < b.slot.placeId ? -1 : 1);
+}
