@@ -1,5 +1,8 @@
 import type { JobDefinition } from '../jobs/registry.ts';
+import { remindersJob } from './reminders.job.ts';
 
 /** The booking engine's background jobs: reminders 48 h before, webhook deliveries. */
 // biome-ignore lint/suspicious/noExplicitAny: each job checks its own data type; a list mixes them
-export const schedulingJobs: JobDefinition<any>[] = [];
+export const schedulingJobs: JobDefinition<any>[] = [
+  remindersJob, // reminders.job.ts: email and SMS 48 h before, every 15 minutes
+];

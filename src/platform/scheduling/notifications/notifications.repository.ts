@@ -97,6 +97,7 @@ export async function findParticipationsStartingBetween(
       and(
         eq(appointmentParticipants.status, 'a_venir'),
         sql`${appointments.cancelledAt} is null`,
+        sql`(${citizens.email} is not null or ${citizens.phone} is not null)`,
         gt(appointments.startsAt, window.from),
         lte(appointments.startsAt, window.to),
         after
