@@ -1,0 +1,330 @@
+import { type FormState, PostForm, Select, SubmitButton, Table } from '../../../web/components.tsx';
+import type { OpeningSlotRow } from '../opening-slots.repository.ts';
+import type { AgentChoice, SettingsOrganisation } from '../organisation-context.service.ts';
+import { frenchDay, frenchTime, shortTime, weekdayNames, weekdaysList } from '../recurrence.ts';
+import { openingSlotLabels } from '../schemas.ts';
+import { Checkbox, Choices, Field, FormErrors, FormSection, SettingsHeader, settingsPath } from './parts.tsx';
+
+export function openingSlotPath(id: string): string {
+  return `/rendez-vous/parametres/plages/${encodeURIComponent(id)}`;
+}
+
+export const weekdayOptions = weekdayNames.map((name, index) => ({
+  value: String(index + 1),
+  label: name.charAt(0).toUpperCase() + name.slice(1),
+}));
+
+export function everyWeeksText(n: number): string {
+  return n === 1 ? 'Chaque semaine' : `Toutes les ${n} semaines`;
+}
+
+export function periodText(firstDay: string, lastDay: string | null): string {
+  if (lastDay === null) return `À partir du ${frenchDay(firstDay)}`;
+  if (lastDay === firstDay) return `Le ${frenchDay(firstDay)}`;
+  return `Du ${frenchDay(firstDay)} au ${frenchDay(lastDay)}`;
+}
+
+type Choice = { id: string; name: string };
+
+export function OpeningSlotsPage(props: {
+  organisation: SettingsOrganisation;
+  slots: OpeningSlotRow[];
+  agents: AgentChoice[];
+  places: Choice[];
+  filter: { agentId?: string; placeId?: string };
+  typeNames: Map<string, string>;
+  /** Agents whose slots the caller may change. */
+  manageable: Set<string>;
+}) {
+  const { organisation, slots } = props;
+  const byAgent = new Map<string, OpeningSlotRow[]>();
+  for (const slot of slots) byAgent.set(slot.agentId, [...(byAgent.get(slot.agentId) ?? []), slot]);
+  const filterForm = { values: { agent: props.filter.agentId, lieu: props.filter.placeId }, errors: {} };
+  return (
+    <>
+      <SettingsHeader organisation={organisation} section="plages" title="Plages d’ouverture" />
+      {props.manageable.size > 0 && (
+        <p>
+          <a
+            class="fr-btn fr-icon-add-line fr-btn--icon-left"
+            href={settingsPath('plages/nouvelle', organisation.slug, { agent: props.filter.agentId })}
+          >
+            Ajouter une plage d’ouverture
+          </a>
+        </p>
+      )}
+      <form method="get" action="/rendez-vous/parametres/plages" class="fr-mb-4w">
+        <input type="hidden" name="organisation" value={organisation.slug} />
+        <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+          <div class="fr-col-12 fr-col-md-4">
+            <Select
+              form={filterForm}
+              name="agent"
+              label="Agent"
+              placeholder="Tous les agents"
+              options={props.agents.map((a) => ({ value: a.id, label: a.name }))}
+            />
+          </div>
+          <div class="fr-col-12 fr-col-md-4">
+            <Select
+              form={filterForm}
+              name="lieu"
+              label="Lieu"
+              placeholder="Tous les lieux"
+              options={props.places.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </div>
+          <div class="fr-col-12 fr-col-md-4">
+            <button type="submit" class="fr-btn fr-btn--secondary fr-mb-3w">
+              Filtrer
+            </button>
+          </div>
+        </div>
+      </form>
+      {slots.length === 0 ? (
+        <p>
+          Aucune plage d’ouverture{' '}
+          {props.filter.agentId || props.filter.placeId ? 'pour ce choix' : 'pour l’instant'}.
+        </p>
+      ) : (
+        [...byAgent].map(([agentId, agentSlots]) => (
+          <section>
+            <h2 class="fr-h4">{agentSlots[0]!.agentName}</h2>
+            <Table
+              id={`plages-${agentId}`}
+              caption={`Plages d’ouverture de ${agentSlots[0]!.agentName}`}
+              captionHidden
+              headers={['Jours', 'Horaires', 'Lieu', 'Période', 'Répétition', 'Motifs', '']}
+            >
+              {agentSlots.map((s) => (
+                <tr>
+                  <td>{weekdaysList(s.weekdays)}</td>
+                  <td>
+                    {frenchTime(s.startTime)} – {frenchTime(s.endTime)}
+                  </td>
+                  <td>{s.placeName}</td>
+                  <td>
+                    {periodText(s.firstDay, s.lastDay)}
+                    {s.openOnHolidays && <p class="fr-text--xs fr-mb-0">Ouverte les jours fériés</p>}
+                  </td>
+                  <td>{everyWeeksText(s.everyWeeks)}</td>
+                  <td>
+                    {s.appointmentTypeIds
+                      .map((id) => props.typeNames.get(id) ?? '')
+                      .filter(Boolean)
+                      .join(', ')}
+                  </td>
+                  <td>
+                    <a href={openingSlotPath(s.id)}>
+                      {props.manageable.has(s.agentId) ? 'Modifier' : 'Voir'}
+                      <span class="fr-sr-only">
+                        {' '}
+                        la plage du {weekdaysList(s.weekdays)} {frenchTime(s.startTime)} –{' '}
+                        {frenchTime(s.endTime)}
+                      </span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </section>
+        ))
+      )}
+    </>
+  );
+}
+
+export function openingSlotFormValues(slot: OpeningSlotRow): Record<string, string> {
+  return {
+    agentId: slot.agentId,
+    placeId: slot.placeId,
+    title: slot.title ?? '',
+    weekdays: slot.weekdays.join(','),
+    startTime: shortTime(slot.startTime),
+    endTime: shortTime(slot.endTime),
+    firstDay: slot.firstDay,
+    lastDay: slot.lastDay ?? '',
+    everyWeeks: String(slot.everyWeeks),
+    openOnHolidays: slot.openOnHolidays ? 'on' : '',
+    appointmentTypeIds: slot.appointmentTypeIds.join(','),
+  };
+}
+
+export function OpeningSlotFormPage(props: {
+  organisation: SettingsOrganisation;
+  form: FormState;
+  csrfToken: string;
+  action: string;
+  agents: AgentChoice[];
+  places: Choice[];
+  appointmentTypes: { id: string; name: string; category: string | null }[];
+  slot?: OpeningSlotRow;
+  /** False: the caller may only look at this slot (another agent's, and they are not an admin). */
+  mayEdit: boolean;
+}) {
+  const { organisation, form, slot } = props;
+  const labels = openingSlotLabels;
+  const title = slot
+    ? `Plage du ${weekdaysList(slot.weekdays)}, ${frenchTime(slot.startTime)} – ${frenchTime(slot.endTime)}`
+    : 'Ajouter une plage d’ouverture';
+  const missing =
+    props.places.length === 0 || props.appointmentTypes.length === 0 ? (
+      <div class="fr-alert fr-alert--warning fr-mb-3w">
+        <p>
+          Une plage d’ouverture a besoin d’au moins un lieu et d’un motif.{' '}
+          {organisation.mayConfigure ? (
+            <>
+              Ajoutez d’abord <a href={settingsPath('lieux', organisation.slug)}>un lieu</a> et{' '}
+              <a href={settingsPath('motifs', organisation.slug)}>un motif</a>.
+            </>
+          ) : (
+            'Demandez à un administrateur de l’organisation de les ajouter.'
+          )}
+        </p>
+      </div>
+    ) : null;
+  if (slot && !props.mayEdit) {
+    return (
+      <>
+        <SettingsHeader organisation={organisation} section="plages" current={title} title={title} />
+        <p>
+          {slot.agentName} reçoit à {slot.placeName}, le {weekdaysList(slot.weekdays)} de{' '}
+          {frenchTime(slot.startTime)} à {frenchTime(slot.endTime)},{' '}
+          {everyWeeksText(slot.everyWeeks).toLowerCase()},{' '}
+          {periodText(slot.firstDay, slot.lastDay).toLowerCase()}.
+        </p>
+        <p>Seuls l’agent et les administrateurs de l’organisation peuvent modifier cette plage.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <SettingsHeader organisation={organisation} section="plages" current={title} title={title} />
+      {missing}
+      <div class="fr-grid-row">
+        <div class="fr-col-12 fr-col-md-8">
+          <FormErrors form={form} labels={labels} />
+          <PostForm action={props.action} csrfToken={props.csrfToken}>
+            <FormSection title="Qui et où">
+              <Select
+                form={form}
+                name="agentId"
+                label={labels.agentId}
+                required
+                placeholder="Choisir un agent"
+                options={props.agents.map((a) => ({ value: a.id, label: a.name }))}
+              />
+              <Select
+                form={form}
+                name="placeId"
+                label={labels.placeId}
+                required
+                placeholder="Choisir un lieu"
+                options={props.places.map((p) => ({ value: p.id, label: p.name }))}
+              />
+              <Field
+                form={form}
+                name="title"
+                label="Intitulé (facultatif)"
+                type="text"
+                hint="Par exemple : Permanence RSA"
+              />
+            </FormSection>
+            <FormSection title="Quand">
+              <Choices
+                form={form}
+                kind="checkbox"
+                name="weekdays"
+                label={labels.weekdays}
+                required
+                inline
+                options={weekdayOptions}
+              />
+              <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-sm-6">
+                  <Field
+                    form={form}
+                    name="startTime"
+                    label={labels.startTime}
+                    type="time"
+                    required
+                    hint="Par exemple 09:00"
+                  />
+                </div>
+                <div class="fr-col-12 fr-col-sm-6">
+                  <Field
+                    form={form}
+                    name="endTime"
+                    label={labels.endTime}
+                    type="time"
+                    required
+                    hint="Par exemple 12:00"
+                  />
+                </div>
+                <div class="fr-col-12 fr-col-sm-6">
+                  <Field
+                    form={form}
+                    name="firstDay"
+                    label={labels.firstDay}
+                    type="date"
+                    required
+                    hint="Format jj/mm/aaaa"
+                  />
+                </div>
+                <div class="fr-col-12 fr-col-sm-6">
+                  <Field
+                    form={form}
+                    name="lastDay"
+                    label="Dernier jour (facultatif)"
+                    type="date"
+                    hint="Vide : sans date de fin"
+                  />
+                </div>
+              </div>
+              <Select
+                form={form}
+                name="everyWeeks"
+                label={labels.everyWeeks}
+                required
+                options={[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
+                  value: String(n),
+                  label: everyWeeksText(n),
+                }))}
+              />
+              <Checkbox
+                form={form}
+                name="openOnHolidays"
+                label="Ouverte les jours fériés"
+                hint="Sinon, la plage est fermée les jours fériés."
+              />
+            </FormSection>
+            <FormSection title="Pour quels motifs">
+              <Choices
+                form={form}
+                kind="checkbox"
+                name="appointmentTypeIds"
+                label={labels.appointmentTypeIds}
+                required
+                hint="Les motifs que l’on peut réserver pendant cette plage."
+                options={props.appointmentTypes.map((t) => ({
+                  value: t.id,
+                  label: t.category ? `${t.name} (${t.category})` : t.name,
+                }))}
+              />
+            </FormSection>
+            <SubmitButton>{slot ? 'Enregistrer les modifications' : 'Ajouter la plage'}</SubmitButton>
+          </PostForm>
+          {slot && (
+            <PostForm
+              action={`${openingSlotPath(slot.id)}/suppression`}
+              csrfToken={props.csrfToken}
+              class="fr-mt-4w"
+            >
+              <SubmitButton secondary>Supprimer cette plage</SubmitButton>
+            </PostForm>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
