@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { MembershipRole } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import type { Caller } from '../tenancy/caller.ts';
 import { newAgent, newOrganisation } from '../testing/factories.ts';
 import {
   absences,
@@ -201,4 +203,41 @@ export async function newBookableSetup(
     agentRows.push(agent);
   }
   return { organisation, place, type, agents: agentRows, agent: agentRows[0]! };
+}
+
+/**
+ * A Caller as routes build it, for calling services directly: the agent with the given roles
+ * (organisation names and territories are not needed by the scheduling policy).
+ */
+export function testCaller(
+  agent: { id: string; email: string; firstName: string; lastName: string; isOperator?: boolean },
+  roles: { organisationId: string; role: MembershipRole }[],
+): Caller {
+  return {
+    actor: {
+      agentId: agent.id,
+      email: agent.email,
+      firstName: agent.firstName,
+      lastName: agent.lastName,
+      isOperator: agent.isOperator ?? false,
+      memberships: roles.map(({ organisationId, role }) => ({
+        organisationId,
+        organisationSlug: organisationId,
+        organisationName: organisationId,
+        organisationKind: 'service',
+        territoryId: null,
+        territoryName: null,
+        territorySlug: null,
+        territoryLogoVersion: null,
+        role,
+      })),
+    },
+    audit: {
+      actorType: 'agent',
+      actorId: agent.id,
+      actorLabel: agent.email,
+      ip: '127.0.0.1',
+      requestId: 'test',
+    },
+  };
 }

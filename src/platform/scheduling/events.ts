@@ -1,0 +1,21 @@
+import type { Db } from '../db/client.ts';
+import type { Platform } from '../platform.ts';
+import { findParticipationDetails } from './appointments.repository.ts';
+import { queueAppointmentNotifications } from './notifications/queue.ts';
+import type { AppointmentEvent } from './types.ts';
+import { queueWebhookDeliveries } from './webhooks/webhooks.service.ts';
+
+/**
+ * Publishes one change to one person's appointment, in the transaction that made it: the person's
+ * messages (notifications/queue.ts) and the organisation's webhook calls (webhooks/) are queued with
+ * the change, so they go out if and only if it commits, and never twice.
+ */
+export async function publishAppointmentEvent(
+  tx: Db,
+  platform: Platform,
+  event: AppointmentEvent,
+): Promise<void> {
+  await queueAppointmentNotifications(tx, platform, event);
+  const details = await findParticipationDetails(tx, event.participantId);
+  if (details) await queueWebhookDeliveries(tx, platform, event, details);
+}
