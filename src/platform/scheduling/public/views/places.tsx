@@ -1,0 +1,99 @@
+import { formatWhen, localDay } from '../format.ts';
+import type { PlaceChoice } from '../journey.service.ts';
+import type { BookableType } from '../public.repository.ts';
+import { BackLink, howText, type JourneyContext, journeyHref, Stepper } from './parts.tsx';
+
+/**
+ * Step 3: the places giving the type, nearest first, each with its address, its accessibility notes
+ * and its first free time. A place with nothing free says so and offers no link.
+ */
+export function PlacesPage(props: { context: JourneyContext; type: BookableType; choices: PlaceChoice[] }) {
+  const { context, type } = props;
+  const open = props.choices.filter((c) => c.first);
+  return (
+    <div class="fr-grid-row">
+      <div class="fr-col-12 fr-col-md-8">
+        <BackLink
+          href={journeyHref(
+            context.invitation ? `/rdv/invitation/${context.invitation}` : '/rdv/motifs',
+            context,
+          )}
+        >
+          Changer de motif
+        </BackLink>
+        <Stepper step={3} title="Choisissez le lieu" />
+        <p>
+          Motif : <strong>{type.name}</strong>
+          {type.location !== 'sur_place' && (
+            <>
+              <br />
+              {howText(type.location)}
+            </>
+          )}
+        </p>
+        {open.length === 0 && (
+          <div class="fr-alert fr-alert--info fr-mb-4w">
+            <h2 class="fr-alert__title">Aucun créneau libre pour le moment</h2>
+            <p>
+              Tous les créneaux des {type.maxBookingDelayDays} prochains jours sont pris. Revenez dans
+              quelques jours ou appelez le lieu le plus proche.
+            </p>
+          </div>
+        )}
+        <ul class="fr-raw-list">
+          {props.choices.map(({ place, first }) => (
+            <li class="fr-mb-3w">
+              <div class={`fr-card${first ? ' fr-enlarge-link' : ''}`}>
+                <div class="fr-card__body">
+                  <div class="fr-card__content">
+                    <h2 class="fr-card__title fr-h5">
+                      {first ? (
+                        <a
+                          href={journeyHref('/rdv/creneaux', {
+                            ...context,
+                            motif: type.id,
+                            lieu: place.id,
+                            du: localDay(first.startsAt),
+                          })}
+                        >
+                          {place.name}
+                        </a>
+                      ) : (
+                        place.name
+                      )}
+                    </h2>
+                    <p class="fr-card__desc">
+                      {place.address}
+                      {place.accessibilityNotes && (
+                        <>
+                          <br />
+                          <span class="fr-text--sm">Accessibilité : {place.accessibilityNotes}</span>
+                        </>
+                      )}
+                      {place.phone && (
+                        <>
+                          <br />
+                          <span class="fr-text--sm">Téléphone : {place.phone}</span>
+                        </>
+                      )}
+                    </p>
+                    <div class="fr-card__end">
+                      <p
+                        class={`fr-card__detail ${first ? 'fr-icon-calendar-line' : 'fr-icon-close-circle-line'}`}
+                      >
+                        {first
+                          ? `Premier créneau : ${formatWhen(first.startsAt)}`
+                          : `Aucun créneau libre dans les ${type.maxBookingDelayDays} prochains jours`}
+                      </p>
+                    </div>
+                  </div>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+        {props.choices.length === 0 && <p>Aucun lieu ne propose ce rendez-vous pour le moment.</p>}
+      </div>
+    </div>
+  );
+}
