@@ -1,17 +1,60 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../audit/audit.ts';
-import { unauthenticated } from '../../errors.ts';
+import { AppError, invalid, notFound, unauthenticated } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import type { Caller } from '../../tenancy/caller.ts';
-import { agentOf, listDay, loadWeek, openAgenda, placeOf, viewParticipation } from './agenda.service.ts';
-import { dayQuery, organisationQuery, participantParams, weekQuery } from './schemas.ts';
+import { emptyForm, type FormState } from '../../web/components.tsx';
+import { parseForm } from '../../web/forms.ts';
+import type { NextSlot } from '../booking.service.ts';
+import { participationStatusLabels } from '../types.ts';
+import {
+  agentOf,
+  listDay,
+  loadWeek,
+  openAgenda,
+  openParticipation,
+  placeOf,
+  viewCitizen,
+  viewParticipation,
+} from './agenda.service.ts';
+import {
+  bookForPerson,
+  bookingChoices,
+  changeStatus,
+  findPeople,
+  moveParticipation,
+  openSession,
+  recordPerson,
+  SLOT_DAYS,
+  slotsForMove,
+} from './agenda-actions.service.ts';
+import {
+  bookingChoice,
+  bookingChoiceQuery,
+  bookingQuery,
+  citizenParams,
+  dayQuery,
+  moveChoice,
+  moveChoiceQuery,
+  moveQuery,
+  organisationQuery,
+  participantParams,
+  personForm,
+  searchQuery,
+  sessionForm,
+  statusForm,
+  weekQuery,
+} from './schemas.ts';
 import { AppointmentPage } from './views/appointment.tsx';
+import { BookConfirmPage, type BookingParams, BookPage } from './views/book.tsx';
+import { CitizenPage, CitizenSearchPage } from './views/citizens.tsx';
 import { DayPage } from './views/day.tsx';
 import { AgendaHomePage } from './views/home.tsx';
-import { linkerFor } from './views/parts.tsx';
+import { MoveConfirmPage, MovePage } from './views/move.tsx';
+import { linkerFor, participationPath } from './views/parts.tsx';
 import { WeekPage, type WeekSubject } from './views/week.tsx';
-import { localDayOf } from './week-grid.ts';
+import { formatDay, localDayOf, localInstant } from './week-grid.ts';
 
 function callerOf(request: FastifyRequest): Caller {
   if (!request.auth) throw unauthenticated();
@@ -124,6 +167,401 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
           csrfToken={reply.csrfToken()}
           now={new Date()}
         />,
+      );
+    },
+  );
+
+  /** A refusal of the booking rules (too early to mark « vu », already cancelled…) shown as a message. */
+  const refusal = (error: unknown): string => {
+    if (error instanceof AppError && (error.code === 'validation' || error.code === 'conflict')) {
+      return Object.values(error.fields)[0] ?? error.message;
+    }
+    throw error;
+  };
+
+  // Statuses, cancelling and moving
+
+  web.post(
+    '/rendez-vous/rdv/:participantId/statut',
+    { schema: { params: participantParams, querystring: organisationQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const { participantId } = request.params;
+      const parsed = parseForm(statusForm, request.body);
+      const back = (parsed.ok && parsed.data.retour) || participationPath(link, participantId);
+      if (!parsed.ok) {
+        await openParticipation(db, caller, context, participantId);
+        reply.flash('error', 'Choisissez un statut.');
+        return reply.redirect(back, 303);
+      }
+      try {
+        const p = await changeStatus(db, platform, caller, context, {
+          participantId,
+          status: parsed.data.statut,
+        });
+        const who = `${p.citizenFirstName} ${p.citizenLastName}`;
+        reply.flash(
+          'success',
+          parsed.data.statut === 'annule'
+            ? `Rendez-vous de ${who} annulé ; la personne en est prévenue.`
+            : `Statut du rendez-vous de ${who} : ${participationStatusLabels[parsed.data.statut]}.`,
+        );
+      } catch (error) {
+        reply.flash('error', refusal(error));
+      }
+      return reply.redirect(back, 303);
+    },
+  );
+
+  web.post(
+    '/rendez-vous/rdv/:participantId/annulation',
+    { schema: { params: participantParams, querystring: organisationQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const { participantId } = request.params;
+      try {
+        const p = await changeStatus(db, platform, caller, context, { participantId, status: 'annule' });
+        reply.flash(
+          'success',
+          `Rendez-vous de ${p.citizenFirstName} ${p.citizenLastName} annulé ; la personne en est prévenue.`,
+        );
+      } catch (error) {
+        reply.flash('error', refusal(error));
+      }
+      return reply.redirect(participationPath(link, participantId), 303);
+    },
+  );
+
+  web.get(
+    '/rendez-vous/rdv/:participantId/deplacer',
+    { schema: { params: participantParams, querystring: moveQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const today = localDayOf(new Date());
+      const day = request.query.du && request.query.du > today ? request.query.du : today;
+      const { participation, result } = await slotsForMove(db, caller, context, {
+        participantId: request.params.participantId,
+        day,
+        placeId: placeOf(context, request.query.lieu)?.id,
+        agentId: agentOf(context, request.query.agent)?.agentId,
+      });
+      return reply.page(
+        titled(
+          `Déplacer le rendez-vous de ${participation.citizenFirstName} ${participation.citizenLastName}`,
+          context,
+        ),
+        <MovePage
+          context={context}
+          link={link}
+          participation={participation}
+          result={result}
+          day={day}
+          today={today}
+          days={SLOT_DAYS}
+        />,
+      );
+    },
+  );
+
+  web.get(
+    '/rendez-vous/rdv/:participantId/deplacer/confirmer',
+    { schema: { params: participantParams, querystring: moveChoiceQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const participation = await openParticipation(db, caller, context, request.params.participantId);
+      const place = placeOf(context, request.query.lieu)!;
+      return reply.page(
+        titled('Confirmer le déplacement', context),
+        <MoveConfirmPage
+          context={context}
+          link={link}
+          participation={participation}
+          startsAt={request.query.debut}
+          placeId={place.id}
+          placeName={place.name}
+          csrfToken={reply.csrfToken()}
+          taken={null}
+        />,
+      );
+    },
+  );
+
+  web.post(
+    '/rendez-vous/rdv/:participantId/deplacer/confirmer',
+    { schema: { params: participantParams, querystring: organisationQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const { participantId } = request.params;
+      const parsed = parseForm(moveChoice, request.body);
+      if (!parsed.ok)
+        throw invalid(parsed.form.errors, 'Ce créneau n’est pas valide : choisissez-en un dans la liste.');
+      const place = placeOf(context, parsed.data.lieu)!;
+      try {
+        const result = await moveParticipation(db, platform, caller, context, {
+          participantId,
+          startsAt: parsed.data.debut,
+          placeId: place.id,
+          agentId: parsed.data.agent,
+        });
+        if (result.ok) {
+          reply.flash(
+            'success',
+            `Rendez-vous déplacé au ${formatDay(localDayOf(parsed.data.debut))} ; la personne en est prévenue.`,
+          );
+          return reply.redirect(participationPath(link, result.participantId), 303);
+        }
+        const participation = await openParticipation(db, caller, context, participantId);
+        return reply.page(
+          titled('Ce créneau vient d’être pris', context),
+          <MoveConfirmPage
+            context={context}
+            link={link}
+            participation={participation}
+            startsAt={parsed.data.debut}
+            placeId={place.id}
+            placeName={place.name}
+            csrfToken={reply.csrfToken()}
+            taken={result.next}
+          />,
+          409,
+        );
+      } catch (error) {
+        reply.flash('error', refusal(error));
+        return reply.redirect(link(`/rdv/${participantId}/deplacer`), 303);
+      }
+    },
+  );
+
+  // Booking for a person
+
+  const renderBooking = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: BookingParams & { q?: string; organisation?: string },
+    forms: { person?: FormState; session?: FormState } = {},
+    status = 200,
+  ) => {
+    const { caller, context, link } = await open(request, query.organisation);
+    const today = localDayOf(new Date());
+    const params: BookingParams = {
+      usager: query.usager,
+      motif: query.motif,
+      lieu: placeOf(context, query.lieu)?.id,
+      agent: agentOf(context, query.agent)?.agentId,
+      du: query.du && query.du > today ? query.du : today,
+    };
+    const choices = await bookingChoices(db, caller, context, {
+      citizenId: params.usager,
+      typeId: params.motif,
+      placeId: params.lieu,
+      agentId: params.agent,
+      day: params.du,
+    });
+    const results = choices.citizen ? [] : await findPeople(db, caller, context, query.q);
+    return reply.page(
+      titled('Prendre un rendez-vous', context),
+      <BookPage
+        context={context}
+        link={link}
+        params={params}
+        choices={choices}
+        query={query.q}
+        results={results}
+        personForm={forms.person ?? emptyForm()}
+        sessionForm={forms.session ?? emptyForm()}
+        today={today}
+        days={SLOT_DAYS}
+        csrfToken={reply.csrfToken()}
+      />,
+      status,
+    );
+  };
+
+  web.get('/rendez-vous/prendre', { schema: { querystring: bookingQuery } }, async (request, reply) =>
+    renderBooking(request, reply, { ...request.query, du: request.query.du ?? '' }),
+  );
+
+  web.post(
+    '/rendez-vous/prendre/usager',
+    { schema: { querystring: organisationQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const parsed = parseForm(personForm, request.body);
+      const again = (form: FormState) =>
+        renderBooking(
+          request,
+          reply,
+          { organisation: request.query.organisation, du: '', motif: form.values.motif },
+          { person: form },
+          400,
+        );
+      if (!parsed.ok) return again(parsed.form);
+      try {
+        const { motif, ...input } = parsed.data;
+        const citizen = await recordPerson(db, caller, context, input);
+        return reply.redirect(link('/prendre', { usager: citizen.id, motif }), 303);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'validation') {
+          return again({ values: parsed.data as Record<string, string | undefined>, errors: error.fields });
+        }
+        throw error;
+      }
+    },
+  );
+
+  web.post(
+    '/rendez-vous/prendre/seance',
+    { schema: { querystring: organisationQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const parsed = parseForm(sessionForm, request.body);
+      const values = parsed.ok ? undefined : parsed.form.values;
+      const again = (form: FormState) =>
+        renderBooking(
+          request,
+          reply,
+          {
+            organisation: request.query.organisation,
+            du: '',
+            usager: form.values.usager,
+            motif: form.values.motif,
+          },
+          { session: form },
+          400,
+        );
+      if (!parsed.ok) return again({ values: values!, errors: parsed.form.errors });
+      const { usager, motif, agent, lieu, jour, heure, places } = parsed.data;
+      const [hours, minutes] = heure.split(/[:h]/).map(Number) as [number, number];
+      try {
+        await openSession(db, platform, caller, context, {
+          typeId: motif,
+          agentId: agent,
+          placeId: placeOf(context, lieu)!.id,
+          startsAt: localInstant(jour, hours, minutes),
+          capacity: places,
+        });
+        reply.flash('success', `Séance ouverte le ${formatDay(jour)} à ${heure.replace('h', ':')}.`);
+        return reply.redirect(link('/prendre', { usager, motif, lieu, du: jour }), 303);
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'validation' || error.code === 'conflict')) {
+          const fields: Record<string, string> = {};
+          for (const [key, message] of Object.entries(error.fields)) {
+            const name =
+              { agentId: 'agent', placeId: 'lieu', capacity: 'places', appointmentTypeId: 'motif' }[key] ??
+              key;
+            fields[name] = message;
+          }
+          if (Object.keys(fields).length === 0) fields.heure = error.message;
+          return again({
+            values: { usager, motif, agent, lieu, jour, heure, places: places ? String(places) : '' },
+            errors: fields,
+          });
+        }
+        throw error;
+      }
+    },
+  );
+
+  const renderConfirm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: {
+      organisation?: string;
+      usager: string;
+      motif: string;
+      debut: Date;
+      lieu: string;
+      agent?: string;
+    },
+    taken: NextSlot[] | null,
+  ) => {
+    const { caller, context, link } = await open(request, input.organisation);
+    const choices = await bookingChoices(db, caller, context, {
+      citizenId: input.usager,
+      typeId: input.motif,
+      day: localDayOf(new Date()),
+    });
+    const place = placeOf(context, input.lieu)!;
+    const agent = agentOf(context, input.agent);
+    if (!choices.citizen || !choices.type) throw notFound();
+    return reply.page(
+      titled(taken ? 'Ce créneau vient d’être pris' : 'Confirmer le rendez-vous', context),
+      <BookConfirmPage
+        context={context}
+        link={link}
+        citizen={choices.citizen}
+        type={choices.type}
+        startsAt={input.debut}
+        placeId={place.id}
+        placeName={place.name}
+        agentId={agent?.agentId}
+        csrfToken={reply.csrfToken()}
+        taken={taken}
+      />,
+      taken ? 409 : 200,
+    );
+  };
+
+  web.get(
+    '/rendez-vous/prendre/confirmer',
+    { schema: { querystring: bookingChoiceQuery } },
+    async (request, reply) => renderConfirm(request, reply, request.query, null),
+  );
+
+  web.post(
+    '/rendez-vous/prendre/confirmer',
+    { schema: { querystring: organisationQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const parsed = parseForm(bookingChoice, request.body);
+      if (!parsed.ok)
+        throw invalid(parsed.form.errors, 'Ce créneau n’est pas valide : choisissez-en un dans la liste.');
+      const { usager, motif, debut, lieu, agent } = parsed.data;
+      try {
+        const result = await bookForPerson(db, platform, caller, context, {
+          citizenId: usager,
+          typeId: motif,
+          startsAt: debut,
+          placeId: placeOf(context, lieu)!.id,
+          agentId: agentOf(context, agent)?.agentId,
+        });
+        if (result.ok) {
+          reply.flash('success', `Rendez-vous pris le ${formatDay(localDayOf(debut))}.`);
+          return reply.redirect(participationPath(link, result.participantId), 303);
+        }
+        return renderConfirm(
+          request,
+          reply,
+          { ...parsed.data, organisation: request.query.organisation },
+          result.next,
+        );
+      } catch (error) {
+        reply.flash('error', refusal(error));
+        return reply.redirect(link('/prendre', { usager, motif }), 303);
+      }
+    },
+  );
+
+  // People
+
+  web.get('/rendez-vous/usagers', { schema: { querystring: searchQuery } }, async (request, reply) => {
+    const { caller, context, link } = await open(request, request.query.organisation);
+    const results = await findPeople(db, caller, context, request.query.q);
+    return reply.page(
+      titled('Rechercher une personne', context),
+      <CitizenSearchPage context={context} link={link} query={request.query.q} results={results} />,
+    );
+  });
+
+  web.get(
+    '/rendez-vous/usagers/:citizenId',
+    { schema: { params: citizenParams, querystring: organisationQuery } },
+    async (request, reply) => {
+      const { caller, context, link } = await open(request, request.query.organisation);
+      const view = await viewCitizen(db, caller, context, request.params.citizenId, new Date());
+      return reply.page(
+        titled(`${view.citizen.firstName} ${view.citizen.lastName}`, context),
+        <CitizenPage context={context} link={link} view={view} />,
       );
     },
   );
