@@ -33,7 +33,9 @@ export type ParticipantJson = {
   };
 };
 
-export function appointmentJson(details: ParticipationDetails): AppointmentJson {
+export function appointmentJson(
+  details: Omit<ParticipationDetails, 'participant' | 'citizen'>,
+): AppointmentJson {
   const { appointment, type, place, agent } = details;
   return {
     id: appointment.id,

@@ -1,7 +1,14 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { agents, organisations, territories } from '../tenancy/tables.ts';
-import { appointmentParticipants, appointments, appointmentTypes, citizens, places } from './tables.ts';
+import {
+  appointmentParticipants,
+  appointments,
+  appointmentTypes,
+  citizens,
+  participationStatusChanges,
+  places,
+} from './tables.ts';
 import type { LocationKind, ParticipationStatus } from './types.ts';
 
 /**
@@ -257,4 +264,53 @@ export async function listAppointments(
     byAppointment.set(appointmentId, [...(byAppointment.get(appointmentId) ?? []), p]);
   }
   return rows.map((row) => ({ ...row, participants: byAppointment.get(row.id) ?? [] }));
+}
+
+export type AppointmentSummary = Omit<ParticipationDetails, 'participant' | 'citizen'>;
+
+/** An appointment without its participants (a collective session may have none yet). */
+export async function findAppointmentSummary(
+  db: Db,
+  appointmentId: string,
+): Promise<AppointmentSummary | null> {
+  const { participant: _p, citizen: _c, ...columns } = detailColumns;
+  const [row] = await db
+    .select(columns)
+    .from(appointments)
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+    .leftJoin(places, eq(places.id, appointments.placeId))
+    .innerJoin(agents, eq(agents.id, appointments.agentId))
+    .innerJoin(organisations, eq(organisations.id, appointments.organisationId))
+    .leftJoin(territories, eq(territories.id, organisations.territoryId))
+    .where(eq(appointments.id, appointmentId));
+  if (!row) return null;
+  const {
+    participant: _participant,
+    citizen: _citizen,
+    ...summary
+  } = toDetails({
+    ...row,
+    participant: null as never,
+    citizen: null as never,
+  });
+  return summary;
+}
+
+/** The status history of the given participations, oldest first. */
+export async function statusHistoriesOf(db: Db, participantIds: string[]) {
+  if (!participantIds.length) return [];
+  return db
+    .select()
+    .from(participationStatusChanges)
+    .where(inArray(participationStatusChanges.participantId, participantIds))
+    .orderBy(asc(participationStatusChanges.changedAt));
+}
+
+/** The organisation's appointment types still offered, by name. */
+export async function listActiveAppointmentTypesOf(db: Db, organisationId: string) {
+  return db
+    .select()
+    .from(appointmentTypes)
+    .where(and(eq(appointmentTypes.organisationId, organisationId), isNull(appointmentTypes.archivedAt)))
+    .orderBy(asc(appointmentTypes.name));
 }
