@@ -27,12 +27,12 @@ export async function countParticipations(
     gte(appointments.startsAt, window.from),
     lt(appointments.startsAt, window.to),
   );
-  const base = () =>
-    db
-      .select({ status, count: sql<number>`count(*)::int` })
-      .from(appointmentParticipants)
-      .innerJoin(appointments, eq(appointments.id, appointmentParticipants.appointmentId));
-  const byStatus = await base().where(scope).groupBy(status);
+  const byStatus = await db
+    .select({ status, count: sql<number>`count(*)::int` })
+    .from(appointmentParticipants)
+    .innerJoin(appointments, eq(appointments.id, appointmentParticipants.appointmentId))
+    .where(scope)
+    .groupBy(status);
   const byChannel = await db
     .select({ channel: appointmentParticipants.bookedVia, count: sql<number>`count(*)::int` })
     .from(appointmentParticipants)

@@ -36,7 +36,7 @@ describe('appointment statistics on a known dataset', () => {
     for (const [startDays, leadDays, status, via, cancelled] of rows) {
       const startsAt = new Date(now.getTime() + startDays * day);
       const citizen = await newCitizen(db, { organisationId: setup.organisation.id });
-      const { appointment, participant } = await newAppointment(db, {
+      const { participant } = await newAppointment(db, {
         organisationId: setup.organisation.id,
         appointmentTypeId: setup.type.id,
         agentId: setup.agent.id,
