@@ -13,12 +13,12 @@ import {
 describe('dates as the person reads them (Europe/Paris)', () => {
   test.each([
     // winter (UTC+1), summer (UTC+2), the last Sunday of March and of October
-    ['2025-03-10T08:30:00Z', 'lundi 10 mars 2025 à 9 h 30', '2025-03-10'],
-    ['2025-07-01T12:00:00Z', 'mardi 1 juillet 2025 à 14 h', '2025-07-01'],
-    ['2025-03-30T01:30:00Z', 'dimanche 30 mars 2025 à 3 h 30', '2025-03-30'],
-    ['2025-10-26T00:30:00Z', 'dimanche 26 octobre 2025 à 2 h 30', '2025-10-26'],
-    ['2025-10-26T01:30:00Z', 'dimanche 26 octobre 2025 à 2 h 30', '2025-10-26'],
-    ['2025-12-31T23:30:00Z', 'jeudi 1 janvier 2026 à 0 h 30', '2026-01-01'],
+    ['2025-03-10T08:30:00Z', 'lundi 10 mars 2025 à 9\u00a0h\u00a030', '2025-03-10'],
+    ['2025-07-01T12:00:00Z', 'mardi 1 juillet 2025 à 14\u00a0h', '2025-07-01'],
+    ['2025-03-30T01:30:00Z', 'dimanche 30 mars 2025 à 3\u00a0h\u00a030', '2025-03-30'],
+    ['2025-10-26T00:30:00Z', 'dimanche 26 octobre 2025 à 2\u00a0h\u00a030', '2025-10-26'],
+    ['2025-10-26T01:30:00Z', 'dimanche 26 octobre 2025 à 2\u00a0h\u00a030', '2025-10-26'],
+    ['2025-12-31T23:30:00Z', 'jeudi 1 janvier 2026 à 0\u00a0h\u00a030', '2026-01-01'],
   ])('%s is %s', (instant, when, day) => {
     expect(formatWhen(new Date(instant))).toBe(when);
     expect(localDay(new Date(instant))).toBe(day);
@@ -27,7 +27,7 @@ describe('dates as the person reads them (Europe/Paris)', () => {
   test('days and times', () => {
     expect(formatDay('2025-03-10')).toBe('lundi 10 mars 2025');
     expect(formatDay('2025-03-10', false)).toBe('lundi 10 mars');
-    expect(formatTime(new Date('2025-03-10T16:05:00Z'))).toBe('17 h 05');
+    expect(formatTime(new Date('2025-03-10T16:05:00Z'))).toBe('17\u00a0h\u00a005');
   });
 
   test('weeks run Monday to Sunday, across months, years and clock changes', () => {

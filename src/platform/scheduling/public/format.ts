@@ -39,12 +39,12 @@ export function formatDay(value: Date | string, withYear = true): string {
   return (withYear ? dayFormat : shortDayFormat).format(instant);
 }
 
-/** « 9 h 30 », « 14 h » in Paris (as the notifications write it). */
+/** « 9 h 30 », « 14 h » in Paris (as the notifications write it), with no-break spaces: never cut. */
 export function formatTime(value: Date): string {
   const parts = timeParts.formatToParts(value);
   const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '';
-  return minute === '00' ? `${Number(hour)} h` : `${Number(hour)} h ${minute}`;
+  return minute === '00' ? `${Number(hour)}\u00a0h` : `${Number(hour)}\u00a0h\u00a0${minute}`;
 }
 
 /** « lundi 10 mars 2025 à 9 h 30 ». */

@@ -76,11 +76,12 @@ export async function registerManageRoutes(app: FastifyInstance, platform: Platf
   }
 
   web.get('/rdv/confirmation/:participantId', { schema }, async (request, reply) => {
-    const link = await open(request, reply, new Date());
+    const now = new Date();
+    const link = await open(request, reply, now);
     if (!link) return reply;
     return reply.page(
       'Rendez-vous confirmé',
-      <ConfirmationPage details={link.details} link={paramsOf(link)} />,
+      <ConfirmationPage details={link.details} link={paramsOf(link)} now={now} />,
     );
   });
 

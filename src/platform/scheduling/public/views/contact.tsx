@@ -47,6 +47,7 @@ export function ContactPage(props: {
       <div class="fr-col-12 fr-col-md-8">
         <BackLink href={weekHref}>Changer d’horaire</BackLink>
         <Stepper step={5} title="Vos coordonnées" />
+        <ErrorSummary form={form} labels={contactLabels} />
         {taken && (
           <div class="fr-alert fr-alert--warning fr-mb-4w" role="alert">
             <h2 class="fr-alert__title">Ce créneau vient d’être pris</h2>
@@ -69,7 +70,6 @@ export function ContactPage(props: {
             instructions={type.instructions}
           />
         )}
-        <ErrorSummary form={form} labels={contactLabels} />
         <PostForm action={action} csrfToken={props.csrfToken}>
           {taken && taken.next.length > 0 && (
             <RadioGroup

@@ -23,6 +23,7 @@ export function linkHref(
 }
 
 function Recap({ details }: { details: ParticipationDetails }) {
+  const cancelled = details.participant.status === 'annule' || details.appointment.cancelledAt !== null;
   return (
     <AppointmentRecap
       typeName={details.type.name}
@@ -31,14 +32,17 @@ function Recap({ details }: { details: ParticipationDetails }) {
       durationMinutes={details.type.durationMinutes}
       startsAt={details.appointment.startsAt}
       place={details.place}
-      instructions={details.type.instructions}
+      instructions={cancelled ? null : details.type.instructions}
     />
   );
 }
 
 /** Step 6: booked. The recap, what to bring, the calendar file and the link to change it later. */
-export function ConfirmationPage({ details, link }: { details: ParticipationDetails; link: LinkParams }) {
+export function ConfirmationPage(props: { details: ParticipationDetails; link: LinkParams; now: Date }) {
+  const { details, link } = props;
   const contact = [details.citizen.email, details.citizen.phone && 'SMS'].filter(Boolean);
+  // The reminder goes 48 hours before: not announced for an appointment sooner than that.
+  const reminded = details.appointment.startsAt.getTime() - props.now.getTime() > 48 * 3_600_000;
   return (
     <div class="fr-grid-row">
       <div class="fr-col-12 fr-col-md-8">
@@ -49,7 +53,7 @@ export function ConfirmationPage({ details, link }: { details: ParticipationDeta
             {contact.length > 0 &&
               ` Une confirmation vous est envoyée${details.citizen.email ? ` à ${details.citizen.email}` : ''}${
                 details.citizen.email && details.citizen.phone ? ' et' : ''
-              }${details.citizen.phone ? ' par SMS' : ''}, puis un rappel deux jours avant.`}
+              }${details.citizen.phone ? ' par SMS' : ''}${reminded ? ', puis un rappel deux jours avant' : ''}.`}
           </p>
         </div>
         <Recap details={details} />
