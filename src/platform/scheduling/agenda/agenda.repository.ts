@@ -193,7 +193,11 @@ export async function listStatusChanges(db: Db, participantId: string): Promise<
     .from(participationStatusChanges)
     .leftJoin(agents, eq(agents.id, participationStatusChanges.changedByAgentId))
     .where(eq(participationStatusChanges.participantId, participantId))
-    .orderBy(asc(participationStatusChanges.changedAt), asc(participationStatusChanges.id));
+    .orderBy(
+      asc(participationStatusChanges.changedAt),
+      // Written in the same transaction (same time): the booking's first status comes first.
+      sql`${participationStatusChanges.fromStatus} is not null`,
+    );
 }
 
 export type CitizenRecord = typeof citizens.$inferSelect;

@@ -133,26 +133,30 @@ export function AppointmentPage(props: {
             csrfToken={props.csrfToken}
             withCancel={false}
           />
-          <h2 class="fr-h4 fr-mt-4w">Déplacer ou annuler</h2>
-          <ul class="fr-btns-group fr-btns-group--inline-md">
-            {!p.collective && (
-              <li>
-                <a class="fr-btn fr-btn--secondary" href={link(`/rdv/${p.participantId}/deplacer`)}>
-                  Déplacer le rendez-vous
-                </a>
-              </li>
-            )}
-            <li>
-              <PostForm action={link(`/rdv/${p.participantId}/annulation`)} csrfToken={props.csrfToken}>
-                <button type="submit" class="fr-btn fr-btn--tertiary">
-                  Annuler le rendez-vous
-                </button>
-              </PostForm>
-            </li>
-          </ul>
-          <p class="fr-text--sm">
-            La personne est prévenue par courriel ou SMS du déplacement ou de l’annulation.
-          </p>
+          {p.status === 'a_venir' && (
+            <>
+              <h2 class="fr-h4 fr-mt-4w">Déplacer ou annuler</h2>
+              <ul class="fr-btns-group fr-btns-group--inline-md">
+                {!p.collective && (
+                  <li>
+                    <a class="fr-btn fr-btn--secondary" href={link(`/rdv/${p.participantId}/deplacer`)}>
+                      Déplacer le rendez-vous
+                    </a>
+                  </li>
+                )}
+                <li>
+                  <PostForm action={link(`/rdv/${p.participantId}/annulation`)} csrfToken={props.csrfToken}>
+                    <button type="submit" class="fr-btn fr-btn--tertiary">
+                      Annuler le rendez-vous
+                    </button>
+                  </PostForm>
+                </li>
+              </ul>
+              <p class="fr-text--sm">
+                La personne est prévenue par courriel ou SMS du déplacement ou de l’annulation.
+              </p>
+            </>
+          )}
         </section>
       )}
       <section class="fr-mb-6w">
@@ -160,7 +164,7 @@ export function AppointmentPage(props: {
         {view.history.length === 0 ? (
           <p>Aucun changement enregistré.</p>
         ) : (
-          <ol class="tp-agenda-list" id="historique">
+          <ul class="tp-agenda-list" id="historique">
             {view.history.map((change) => (
               <li class="tp-agenda-item">
                 <strong>{participationStatusLabels[change.toStatus]}</strong>
@@ -169,7 +173,7 @@ export function AppointmentPage(props: {
                 {formatDateTime(change.changedAt)}, par {changedByLabel(change)}
               </li>
             ))}
-          </ol>
+          </ul>
         )}
       </section>
       {others.length > 0 && (

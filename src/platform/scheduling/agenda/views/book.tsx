@@ -45,6 +45,9 @@ export function PersonSearch(props: {
     <>
       <form method="get" action={props.action} class="fr-mb-3w">
         <OrganisationField link={props.link} />
+        <p class="fr-mb-1w" aria-hidden="true">
+          Nom, prénom ou numéro de téléphone
+        </p>
         <div class="fr-search-bar fr-search-bar--lg" id="recherche-usager">
           <label class="fr-label" for="champ-q">
             Nom, prénom ou numéro de téléphone

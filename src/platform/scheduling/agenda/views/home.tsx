@@ -42,7 +42,7 @@ export function AgendaHomePage(props: {
           ))}
         </p>
       )}
-      <ul class="fr-btns-group fr-btns-group--inline-md fr-mb-4w">
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-4w">
         {context.mayBook && (
           <li>
             <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href={link('/prendre')}>

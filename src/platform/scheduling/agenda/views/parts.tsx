@@ -124,7 +124,7 @@ export function StatusButtons(props: {
             </button>
           </li>
         ))}
-        {props.withCancel !== false && props.status !== 'annule' && (
+        {props.withCancel !== false && props.status === 'a_venir' && (
           <li>
             <button type="submit" name="statut" value="annule" class="fr-btn fr-btn--sm fr-btn--tertiary">
               Annuler

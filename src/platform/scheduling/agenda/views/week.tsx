@@ -203,7 +203,7 @@ function WeekTable(props: Props) {
     appointments: week.appointments,
   });
   return (
-    <div class="fr-table fr-table--bordered tp-week">
+    <div class="fr-table fr-table--bordered fr-table--multiline tp-week">
       <div class="fr-table__wrapper">
         <div class="fr-table__container">
           <div class="fr-table__content">
