@@ -38,12 +38,13 @@ export function absenceFormChoices(db: Db, caller: Caller, organisation: Setting
 /**
  * How many of the agent's appointments still to come fall inside the absence. They are not cancelled
  * (the agent decides: move them, or ask a colleague): the pages say how many there are. A recurring
- * absence without end is looked at over the coming year.
+ * absence is looked at over a year from its first day still to come.
  */
 export async function appointmentsDuringAbsence(db: Db, absence: AbsenceValues, now: Date): Promise<number> {
   const today = localToday(now);
-  const horizon = addDays(today, 366);
-  const intervals = absenceIntervals(absence, today, horizon).filter((i) => i.end > now);
+  const from = [today, absence.firstDay].sort()[1]!;
+  const last = absence.weekdays === null ? (absence.lastDay ?? absence.firstDay) : addDays(from, 366);
+  const intervals = absenceIntervals(absence, from, last).filter((i) => i.end > now);
   if (intervals.length === 0) return 0;
   const until = new Date(Math.max(...intervals.map((i) => i.end.getTime())));
   const appointments = await agentAppointmentsBetween(db, absence.agentId, now, until);

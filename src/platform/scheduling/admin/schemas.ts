@@ -34,6 +34,15 @@ export function parseSettingsForm<S extends z.ZodType>(
   return { ok: false, form: { values: shown, errors: fieldErrors(result.error) } satisfies FormState };
 }
 
+/**
+ * Runs a check of several fields only when those fields are valid themselves, so that every other
+ * message of the form still shows at once (a zod refinement otherwise waits for the whole object).
+ */
+const whenValid =
+  (...fields: string[]) =>
+  (payload: { issues: { path?: PropertyKey[] }[] }) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -139,15 +148,38 @@ const everyWeeksField = wholeNumber(1, 8, 'le nombre de semaines entre deux rép
 
 // Places
 
+const coordinate = (limit: number, example: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replace(',', '.'));
+      if (!/^-?\d+([.,]\d+)?$/.test(v) || Math.abs(n) > limit) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Saisissez un nombre décimal entre -${limit} et ${limit}, par exemple ${example}.`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 export const placeForm = z
   .object({
     name: requiredText('Saisissez le nom du lieu.', 150),
     address: requiredText('Saisissez l’adresse du lieu.', 300),
     commune: requiredText('Saisissez la commune du lieu (nom, code postal ou code INSEE).', 100),
     /** The commune chosen among several that matched what was typed. */
-    communeCode: z.string().trim().max(10).optional(),
-    latitude: z.string().trim().optional(),
-    longitude: z.string().trim().optional(),
+    communeCode: z
+      .string()
+      .trim()
+      .max(10)
+      .optional()
+      .transform((v) => v || null),
+    latitude: coordinate(90, '43,1025'),
+    longitude: coordinate(180, '5,8795'),
     phone: z
       .string()
       .trim()
@@ -160,33 +192,19 @@ export const placeForm = z
       .transform((v) => v || null),
     accessibilityNotes: optionalText(1000),
   })
-  .transform((v, ctx) => {
-    const coordinate = (field: 'latitude' | 'longitude', limit: number) => {
-      const raw = v[field];
-      if (!raw) return null;
-      const parsed = decimal('').safeParse(raw);
-      if (!parsed.success || Math.abs(parsed.data) > limit) {
+  .superRefine(
+    (v, ctx) => {
+      // The table's places_coordinates_together: both or neither.
+      if ((v.latitude === null) !== (v.longitude === null)) {
         ctx.addIssue({
           code: 'custom',
-          path: [field],
-          message: `Saisissez un nombre décimal entre -${limit} et ${limit}, par exemple ${field === 'latitude' ? '43,1025' : '5,8795'}.`,
+          path: [v.latitude === null ? 'latitude' : 'longitude'],
+          message: 'Saisissez la latitude et la longitude, ou aucune des deux.',
         });
-        return null;
       }
-      return parsed.data;
-    };
-    const latitude = coordinate('latitude', 90);
-    const longitude = coordinate('longitude', 180);
-    if (Boolean(v.latitude) !== Boolean(v.longitude)) {
-      const missing = v.latitude ? 'longitude' : 'latitude';
-      ctx.addIssue({
-        code: 'custom',
-        path: [missing],
-        message: 'Saisissez la latitude et la longitude, ou aucune des deux.',
-      });
-    }
-    return { ...v, communeCode: v.communeCode || null, latitude, longitude };
-  });
+    },
+    { when: whenValid('latitude', 'longitude') },
+  );
 export type PlaceInput = z.output<typeof placeForm>;
 export const placeLabels = {
   name: 'Nom du lieu',
@@ -221,7 +239,13 @@ export const appointmentTypeForm = z
     maxBookingDelayDays: wholeNumber(1, 366, 'le délai maximal en jours'),
     bookableBy: z.enum(bookableByValues, { message: 'Choisissez qui peut prendre ce rendez-vous.' }),
     collective: z.enum(['individuel', 'collectif'], { message: 'Choisissez individuel ou collectif.' }),
-    capacity: z.string().trim().optional(),
+    capacity: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= 2 && Number(v) <= 500), {
+        message: 'Saisissez un nombre de places entre 2 et 500.',
+      }),
     followUpOnly: checkbox,
     bufferMinutes: z
       .string()
@@ -232,32 +256,39 @@ export const appointmentTypeForm = z
     instructions: optionalText(2000),
     changeLimitHours: wholeNumber(0, 720, 'le nombre d’heures'),
   })
-  .transform((v, ctx) => {
-    const minBookingDelayMinutes = Math.round(v.minBookingDelayHours * 60);
-    if (minBookingDelayMinutes >= v.maxBookingDelayDays * 1440) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['minBookingDelayHours'],
-        message: `Le délai minimal doit être plus court que le délai maximal (${v.maxBookingDelayDays} jour${v.maxBookingDelayDays > 1 ? 's' : ''}).`,
-      });
-    }
-    let capacity: number | null = null;
-    if (v.collective === 'collectif') {
-      const parsed = wholeNumber(2, 500, 'le nombre de places').safeParse(v.capacity ?? '');
-      if (parsed.success) capacity = parsed.data;
-      else {
+  .superRefine(
+    (v, ctx) => {
+      // appointment_types_delays: the minimum delay is shorter than the maximum.
+      if (Math.round(v.minBookingDelayHours * 60) >= v.maxBookingDelayDays * 1440) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minBookingDelayHours'],
+          message: `Le délai minimal doit être plus court que le délai maximal (${v.maxBookingDelayDays} jour${v.maxBookingDelayDays > 1 ? 's' : ''}).`,
+        });
+      }
+    },
+    { when: whenValid('minBookingDelayHours', 'maxBookingDelayDays') },
+  )
+  .superRefine(
+    (v, ctx) => {
+      // appointment_types_capacity: a collective type has 2 to 500 seats.
+      if (v.collective === 'collectif' && !v.capacity) {
         ctx.addIssue({
           code: 'custom',
           path: ['capacity'],
-          message: v.capacity
-            ? 'Saisissez un nombre de places entre 2 et 500.'
-            : 'Saisissez le nombre de places d’un rendez-vous collectif.',
+          message: 'Saisissez le nombre de places d’un rendez-vous collectif.',
         });
       }
-    }
-    const { minBookingDelayHours: _hours, collective, ...rest } = v;
-    return { ...rest, minBookingDelayMinutes, collective: collective === 'collectif', capacity };
-  });
+    },
+    { when: whenValid('collective', 'capacity') },
+  )
+  .transform(({ minBookingDelayHours, collective, capacity, ...rest }) => ({
+    ...rest,
+    minBookingDelayMinutes: Math.round(minBookingDelayHours * 60),
+    collective: collective === 'collectif',
+    // An individual type has no capacity (the column must be null), whatever was left in the field.
+    capacity: collective === 'collectif' ? Number(capacity) : null,
+  }));
 export type AppointmentTypeInput = z.output<typeof appointmentTypeForm>;
 export const appointmentTypeLabels = {
   name: 'Nom du motif',
@@ -294,22 +325,30 @@ export const openingSlotForm = z
       .transform((ids) => [...new Set(ids.filter(Boolean))])
       .refine((ids) => ids.length > 0, 'Cochez au moins un motif proposé pendant cette plage.'),
   })
-  .superRefine((v, ctx) => {
-    if (minutesOf(v.endTime) <= minutesOf(v.startTime)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endTime'],
-        message: 'L’heure de fin doit être après l’heure de début.',
-      });
-    }
-    if (v.lastDay !== null && v.lastDay < v.firstDay) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lastDay'],
-        message: 'Le dernier jour doit être le premier jour ou après.',
-      });
-    }
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (minutesOf(v.endTime) <= minutesOf(v.startTime)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endTime'],
+          message: 'L’heure de fin doit être après l’heure de début.',
+        });
+      }
+    },
+    { when: whenValid('startTime', 'endTime') },
+  )
+  .superRefine(
+    (v, ctx) => {
+      if (v.lastDay !== null && v.lastDay < v.firstDay) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lastDay'],
+          message: 'Le dernier jour doit être le premier jour ou après.',
+        });
+      }
+    },
+    { when: whenValid('firstDay', 'lastDay') },
+  );
 export type OpeningSlotInput = z.output<typeof openingSlotForm>;
 export const openingSlotArrayFields = ['weekdays', 'appointmentTypeIds'];
 export const openingSlotLabels = {
@@ -347,75 +386,78 @@ export const absenceForm = z
       .transform((v) => v || '1')
       .pipe(everyWeeksField),
   })
-  .transform((v, ctx) => {
-    if (v.lastDay !== null && v.lastDay < v.firstDay) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['lastDay'],
-        message: 'Le dernier jour doit être le premier jour ou après.',
-      });
-      return z.NEVER;
-    }
-    if (v.repetition === 'ponctuelle') {
-      // A one-off absence without times covers whole days: from the first day's midnight to the end of the last.
-      const lastDay = v.lastDay ?? v.firstDay;
-      const startTime = v.startTime ?? '00:00';
-      const endTime = v.endTime ?? '24:00';
-      if (lastDay === v.firstDay && minutesOf(endTime) <= minutesOf(startTime)) {
+  .superRefine(
+    (v, ctx) => {
+      if (v.lastDay !== null && v.lastDay < v.firstDay) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lastDay'],
+          message: 'Le dernier jour doit être le premier jour ou après.',
+        });
+      }
+    },
+    { when: whenValid('firstDay', 'lastDay') },
+  )
+  .superRefine(
+    (v, ctx) => {
+      if (v.repetition === 'ponctuelle') {
+        // absences_one_off_has_end: on a single day, the end comes after the start.
+        const sameDay = v.lastDay === null || v.lastDay === v.firstDay;
+        const start = v.startTime ?? '00:00';
+        const end = v.endTime ?? '24:00';
+        if (sameDay && minutesOf(end) <= minutesOf(start)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['endTime'],
+            message: 'La fin de l’absence doit être après son début.',
+          });
+        }
+        return;
+      }
+      // absences_recurring_times: weekdays, and times in order.
+      if (v.weekdays.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weekdays'],
+          message: 'Cochez au moins un jour de la semaine pour une absence qui se répète.',
+        });
+      }
+      if (v.startTime === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['startTime'],
+          message: 'Saisissez l’heure de début de chaque absence.',
+        });
+      }
+      if (v.endTime === null) {
         ctx.addIssue({
           code: 'custom',
           path: ['endTime'],
-          message: 'La fin de l’absence doit être après son début.',
+          message: 'Saisissez l’heure de fin de chaque absence.',
         });
       }
-      return {
-        agentId: v.agentId,
-        title: v.title,
-        firstDay: v.firstDay,
-        lastDay,
-        startTime,
-        endTime,
-        weekdays: null,
-        everyWeeks: 1,
-      };
-    }
-    if (v.weekdays.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weekdays'],
-        message: 'Cochez au moins un jour de la semaine pour une absence qui se répète.',
-      });
-    }
-    if (v.startTime === null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['startTime'],
-        message: 'Saisissez l’heure de début de chaque absence.',
-      });
-    }
-    if (v.endTime === null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endTime'],
-        message: 'Saisissez l’heure de fin de chaque absence.',
-      });
-    }
-    if (v.startTime !== null && v.endTime !== null && minutesOf(v.endTime) <= minutesOf(v.startTime)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endTime'],
-        message: 'L’heure de fin doit être après l’heure de début.',
-      });
-    }
+      if (v.startTime !== null && v.endTime !== null && minutesOf(v.endTime) <= minutesOf(v.startTime)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endTime'],
+          message: 'L’heure de fin doit être après l’heure de début.',
+        });
+      }
+    },
+    { when: whenValid('repetition', 'firstDay', 'lastDay', 'startTime', 'endTime', 'weekdays') },
+  )
+  .transform((v) => {
+    const oneOff = v.repetition === 'ponctuelle';
     return {
       agentId: v.agentId,
       title: v.title,
       firstDay: v.firstDay,
-      lastDay: v.lastDay,
+      // A one-off absence without a last day ends the same day; without times it covers whole days.
+      lastDay: oneOff ? (v.lastDay ?? v.firstDay) : v.lastDay,
       startTime: v.startTime ?? '00:00',
       endTime: v.endTime ?? '24:00',
-      weekdays: v.weekdays as number[] | null,
-      everyWeeks: v.everyWeeks,
+      weekdays: oneOff ? null : v.weekdays,
+      everyWeeks: oneOff ? 1 : v.everyWeeks,
     };
   });
 export type AbsenceInput = z.output<typeof absenceForm>;

@@ -22,8 +22,10 @@ const searchQuery = organisationQuery.extend({
   epci: z.string().max(100).optional().catch(undefined),
 });
 const codeParams = z.object({ code: z.string().min(1).max(10) });
-const communeBody = z.object({ communeCode: z.string().max(10).optional() });
-const epciBody = z.object({ siren: z.string().max(20).optional() });
+// Read in the handler, not as the route's body schema: a schema would strip the CSRF field before
+// the CSRF check reads it.
+const communeBody = z.object({ communeCode: z.string().max(10).catch('') });
+const epciBody = z.object({ siren: z.string().max(20).catch('') });
 
 /** Sectorisation: the communes an organisation serves and, optionally, the agents of each. */
 export function registerSectorRoutes(app: FastifyInstance, db: Db): void {
@@ -55,7 +57,7 @@ export function registerSectorRoutes(app: FastifyInstance, db: Db): void {
 
   web.post(
     '/rendez-vous/parametres/secteur/communes',
-    { schema: { querystring: organisationQuery, body: communeBody } },
+    { schema: { querystring: organisationQuery } },
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
       try {
@@ -63,7 +65,7 @@ export function registerSectorRoutes(app: FastifyInstance, db: Db): void {
           db,
           caller,
           organisation,
-          request.body.communeCode ?? '',
+          communeBody.parse(request.body ?? {}).communeCode,
         );
         reply.flash(
           added ? 'success' : 'info',
@@ -79,7 +81,7 @@ export function registerSectorRoutes(app: FastifyInstance, db: Db): void {
 
   web.post(
     '/rendez-vous/parametres/secteur/epci',
-    { schema: { querystring: organisationQuery, body: epciBody } },
+    { schema: { querystring: organisationQuery } },
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
       try {
@@ -87,7 +89,7 @@ export function registerSectorRoutes(app: FastifyInstance, db: Db): void {
           db,
           caller,
           organisation,
-          request.body.siren ?? '',
+          epciBody.parse(request.body ?? {}).siren,
         );
         reply.flash(
           'success',
