@@ -1,4 +1,4 @@
-import { type AnyColumn, and, asc, eq, gte, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { agents } from '../tenancy/tables.ts';
 import type { CollectiveSession } from './slots/compute.ts';
@@ -144,6 +144,10 @@ const epochMs = (column: AnyColumn) =>
  * an agent is never in two places. The condition is the exclusion constraint's own expression
  * (agent_id, tstzrange(starts_at, blocked_until)) where cancelled_at is null, so its GiST index serves
  * it. `ignoreAppointmentId` leaves out an appointment being moved.
+ *
+ * The search's largest read (thousands of rows over a month of a département): instants come as
+ * epoch milliseconds (float8, parsed as numbers by both drivers) and the rows skip drizzle's mapping,
+ * which halves the time this process spends on them.
  */
 export async function busyIntervalsOf(
   db: Db,
@@ -153,23 +157,21 @@ export async function busyIntervalsOf(
   ignoreAppointmentId?: string,
 ): Promise<{ agentId: string; start: number; end: number }[]> {
   if (agentIds.length === 0) return [];
-  return db
-    .select({
-      agentId: appointments.agentId,
-      start: epochMs(appointments.startsAt),
-      end: epochMs(appointments.blockedUntil),
-    })
-    .from(appointments)
-    .where(
-      and(
-        sql`${appointments.agentId} = any(${uuidArray(agentIds)})`,
-        isNull(appointments.cancelledAt),
-        sql`tstzrange(${appointments.startsAt}, ${appointments.blockedUntil}) && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`,
-        ignoreAppointmentId && isUuid(ignoreAppointmentId)
-          ? ne(appointments.id, ignoreAppointmentId)
-          : undefined,
-      ),
-    );
+  const ignore =
+    ignoreAppointmentId && isUuid(ignoreAppointmentId) ? sql`and id <> ${ignoreAppointmentId}::uuid` : sql``;
+  const result = await db.execute(sql`
+    select agent_id as "agentId",
+           (extract(epoch from starts_at) * 1000)::float8 as "start",
+           (extract(epoch from blocked_until) * 1000)::float8 as "end"
+      from appointments
+     where agent_id = any(${uuidArray(agentIds)})
+       and cancelled_at is null
+       and tstzrange(starts_at, blocked_until) && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)
+       ${ignore}`);
+  const rows = (
+    result as unknown as { rows: { agentId: string; start: number | string; end: number | string }[] }
+  ).rows;
+  return rows.map((r) => ({ agentId: r.agentId, start: Number(r.start), end: Number(r.end) }));
 }
 
 /**

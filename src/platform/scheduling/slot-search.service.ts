@@ -10,11 +10,19 @@ import {
   openingSlotsOffering,
   placesByIds,
   referentsOf,
+  type SearchableType,
 } from './slot-search.repository.ts';
 import { addDays, localDay, localInstant } from './slots/calendar.ts';
-import { collectiveSlots, computeSlots, type DaySlot } from './slots/compute.ts';
+import { type CollectiveSession, collectiveSlots, computeSlots, type DaySlot } from './slots/compute.ts';
 import { orderPlaces } from './slots/places.ts';
-import { allowedAgents, audienceMayBook, bookingWindow, clampDays } from './slots/rules.ts';
+import type { AbsenceRule, OpeningSlotRule } from './slots/recurrence.ts';
+import {
+  allowedAgents,
+  audienceMayBook,
+  type BookingWindow,
+  bookingWindow,
+  clampDays,
+} from './slots/rules.ts';
 import type { Audience, PlaceSummary, Slot, SlotQuery, SlotSearchResult, SlotsByPlace } from './types.ts';
 
 /**
@@ -132,24 +140,48 @@ type Found = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Everything a search computes from, read in a few range queries (also what the benchmark times alone). */
+export type SearchInput =
+  | { kind: 'nothing'; searched: { from: string; to: string } | null }
+  | {
+      kind: 'collective';
+      searched: { from: string; to: string };
+      window: BookingWindow;
+      allowed: Set<string> | null;
+      sessions: CollectiveSession[];
+      places: Map<string, PlaceSummary>;
+    }
+  | {
+      kind: 'individual';
+      searched: { from: string; to: string };
+      window: BookingWindow;
+      allowed: Set<string> | null;
+      type: SearchableType;
+      rules: OpeningSlotRule[];
+      absences: AbsenceRule[];
+      busy: { agentId: string; start: number; end: number }[];
+      places: Map<string, PlaceSummary>;
+    };
+
 /**
- * Reads a search's input and computes its slots. Audience rules: 'public' needs a type bookable by
- * everyone, 'invited' by invited people or everyone, 'agent' any type; an archived type offers
- * nothing. Sectorisation applies when a commune is given: the type's organisation must serve it,
- * and when it names agents for it, only them (agents booking for someone may leave the commune out).
+ * Reads a search's input. Audience rules: 'public' needs a type bookable by everyone, 'invited' by
+ * invited people or everyone, 'agent' any type; an archived type offers nothing. Sectorisation
+ * applies when a commune is given: the type's organisation must serve it, and when it names agents
+ * for it, only them (agents booking for someone may leave the commune out).
  */
-async function findSlots(
+export async function readSearchInput(
   db: Db,
   query: SlotQuery & { ignoreAppointmentId?: string },
-  options: { after?: Date; limit?: number } = {},
-): Promise<Found> {
-  const nothing: Found = { slots: [], places: new Map(), searched: null };
+  options: { after?: Date } = {},
+): Promise<SearchInput> {
   if (!DAY.test(query.from) || !DAY.test(query.to)) {
     throw invalid({ from: 'Indiquez des jours au format AAAA-MM-JJ.' }, 'Période de recherche invalide.');
   }
   const now = query.now ?? new Date();
   const type = await findSearchableType(db, query.appointmentTypeId);
-  if (!type || type.archived || !audienceMayBook(query.audience, type.bookableBy)) return nothing;
+  if (!type || type.archived || !audienceMayBook(query.audience, type.bookableBy)) {
+    return { kind: 'nothing', searched: null };
+  }
 
   const window = bookingWindow(type, query.audience, now);
   if (options.after && options.after.getTime() + 1 > window.earliest) {
@@ -157,17 +189,16 @@ async function findSlots(
     window.firstDay = localDay(window.earliest);
   }
   const searched = clampDays(query.from, query.to, window);
-  if (!searched) return nothing;
-  const empty: Found = { ...nothing, searched };
+  if (!searched) return { kind: 'nothing', searched: null };
 
   const [serving, sectorAgents, referents] = await Promise.all([
     query.communeCode ? organisationsServing(db, query.communeCode) : undefined,
     query.communeCode ? agentsServing(db, type.organisationId, query.communeCode) : [],
     type.followUpOnly && query.citizenId ? referentsOf(db, query.citizenId) : undefined,
   ]);
-  if (serving && !serving.includes(type.organisationId)) return empty;
+  if (serving && !serving.includes(type.organisationId)) return { kind: 'nothing', searched };
   const allowed = allowedAgents({ followUpOnly: type.followUpOnly, referents, sectorAgents });
-  if (allowed && allowed.size === 0) return empty;
+  if (allowed && allowed.size === 0) return { kind: 'nothing', searched };
 
   const fromInstant = new Date(localInstant(searched.from, 0));
   const toInstant = new Date(localInstant(addDays(searched.to, 1), 0));
@@ -180,9 +211,17 @@ async function findSlots(
       placeId: query.placeId,
       agentId: query.agentId,
     });
-    const slots = collectiveSlots(sessions, { ...window, allowedAgents: allowed });
-    const places = await placeMap(db, slots);
-    return { slots: slots.filter(({ slot }) => places.has(slot.placeId)), places, searched };
+    const placeRows = await placesByIds(db, [
+      ...new Set(sessions.flatMap((s) => (s.placeId ? [s.placeId] : []))),
+    ]);
+    return {
+      kind: 'collective',
+      searched,
+      window,
+      allowed,
+      sessions,
+      places: new Map(placeRows.map((p) => [p.id, p])),
+    };
   }
 
   const rules = await openingSlotsOffering(db, {
@@ -194,7 +233,7 @@ async function findSlots(
     agentId: query.agentId,
     agentIds: allowed ? [...allowed] : undefined,
   });
-  if (rules.length === 0) return empty;
+  if (rules.length === 0) return { kind: 'nothing', searched };
   const agentIds = [...new Set(rules.map((r) => r.agentId))];
   const placeIds = [...new Set(rules.map((r) => r.placeId))];
   // One day wider on each side: an appointment or absence from the evening before still blocks.
@@ -209,28 +248,52 @@ async function findSlots(
     ),
     placesByIds(db, placeIds),
   ]);
-  const places = new Map(placeRows.map((p) => [p.id, p]));
-  const slots = computeSlots({
-    durationMinutes: type.durationMinutes,
-    bufferMinutes: type.bufferMinutes,
-    openingSlots: rules,
+  return {
+    kind: 'individual',
+    searched,
+    window,
+    allowed,
+    type,
+    rules,
     absences,
     busy,
+    places: new Map(placeRows.map((p) => [p.id, p])),
+  };
+}
+
+/** The slots of a search's input, computed in memory; `limit` stops after the day that reaches it. */
+export function slotsOf(input: SearchInput, limit?: number): Found {
+  if (input.kind === 'nothing') return { slots: [], places: new Map(), searched: input.searched };
+  const { places, searched, window, allowed } = input;
+  if (input.kind === 'collective') {
+    const slots = collectiveSlots(input.sessions, { ...window, allowedAgents: allowed });
+    return { slots: slots.filter(({ slot }) => places.has(slot.placeId)), places, searched };
+  }
+  const departements = new Map([...places.values()].map((p) => [p.id, departementOf(p.communeCode)]));
+  const slots = computeSlots({
+    durationMinutes: input.type.durationMinutes,
+    bufferMinutes: input.type.bufferMinutes,
+    openingSlots: input.rules,
+    absences: input.absences,
+    busy: input.busy,
     from: searched.from,
     to: searched.to,
     earliest: window.earliest,
     latest: window.latest,
     allowedAgents: allowed,
     isClosed: (placeId, day) => {
-      const place = places.get(placeId);
-      return !place || isPublicHoliday(day, departementOf(place.communeCode));
+      const departement = departements.get(placeId);
+      return departement === undefined || isPublicHoliday(day, departement);
     },
-    limit: options.limit,
+    limit,
   });
   return { slots, places, searched };
 }
 
-async function placeMap(db: Db, slots: DaySlot[]): Promise<Map<string, PlaceSummary>> {
-  const rows = await placesByIds(db, [...new Set(slots.map(({ slot }) => slot.placeId))]);
-  return new Map(rows.map((p) => [p.id, p]));
+async function findSlots(
+  db: Db,
+  query: SlotQuery & { ignoreAppointmentId?: string },
+  options: { after?: Date; limit?: number } = {},
+): Promise<Found> {
+  return slotsOf(await readSearchInput(db, query, options), options.limit);
 }

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 
 /**
  * Calendar arithmetic for the slot search. Local days are 'YYYY-MM-DD' strings, times of day are
@@ -18,9 +18,17 @@ export function dayNumber(day: string): number {
   );
 }
 
+const dayStrings = new Map<number, string>();
+
 /** 20906 → '2027-03-29'. */
 export function dayFromNumber(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  let day = dayStrings.get(n);
+  if (day === undefined) {
+    day = new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dayStrings.size > 100_000) dayStrings.clear();
+    dayStrings.set(n, day);
+  }
+  return day;
 }
 
 export function addDays(day: string, days: number): string {
@@ -47,12 +55,16 @@ export function minutesOf(time: string): number {
 }
 
 const instantCache = new Map<string, number>();
+/** Per zone and day number: the zone's offset in minutes when it is the same all day, else null. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 /**
  * The instant at which the clocks of `timeZone` show `minutes` on `day`. 1440 is the next midnight.
  *
- * Why a cache: thousands of opening slots start at the same few times (08:00, 13:30…) on the same
- * days, and each conversion goes through Intl; the answer for a (day, time, zone) never changes.
+ * Most days have one UTC offset all day: then the instant is UTC midnight of the date, plus the
+ * minutes, minus the offset — the offset found once per day and zone (a search converts thousands of
+ * opening times over a few dozen days). On the two days a year the offset changes, @date-fns/tz
+ * builds the instant from the local fields.
  *
  * Daylight saving, worked examples in Europe/Paris:
  *   ('2027-03-29', 480) → 2027-03-29T06:00:00Z  (Monday after the spring change: UTC+2)
@@ -62,11 +74,19 @@ const instantCache = new Map<string, number>();
  * opening slots at that hour on a Sunday night are not a case worth more.
  */
 export function localInstant(day: string, minutes: number, timeZone: string = PARIS): number {
-  const key = `${timeZone}|${day}|${minutes}`;
+  return localInstantOfDay(dayNumber(day), minutes, timeZone);
+}
+
+/** `localInstant` for a day number (days since 1970-01-01), for loops over many days. */
+export function localInstantOfDay(dayN: number, minutes: number, timeZone: string = PARIS): number {
+  const n = dayN + Math.floor(minutes / 1440);
+  const m = minutes % 1440;
+  const offset = dayOffset(n, timeZone);
+  if (offset !== null) return n * MS_PER_DAY + (m - offset) * 60_000;
+  const key = `${timeZone}|${n}|${m}`;
   const cached = instantCache.get(key);
   if (cached !== undefined) return cached;
-  const d = minutes >= 1440 ? addDays(day, Math.floor(minutes / 1440)) : day;
-  const m = minutes % 1440;
+  const d = dayFromNumber(n);
   const instant = new TZDate(
     Number(d.slice(0, 4)),
     Number(d.slice(5, 7)) - 1,
@@ -77,9 +97,30 @@ export function localInstant(day: string, minutes: number, timeZone: string = PA
     0,
     timeZone,
   ).getTime();
-  if (instantCache.size > 200_000) instantCache.clear();
+  if (instantCache.size > 10_000) instantCache.clear();
   instantCache.set(key, instant);
   return instant;
+}
+
+/**
+ * The zone's offset on local day `n` when it holds all day, else null. Local day n lies within
+ * [UTC midnight − 14 h, next UTC midnight + 12 h] in every zone (UTC−12 to UTC+14), and offsets change
+ * at most once in such a span, so equal offsets at both ends mean no change during the day.
+ */
+function dayOffset(n: number, timeZone: string): number | null {
+  let zone = dayOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    dayOffsets.set(timeZone, zone);
+  }
+  const known = zone.get(n);
+  if (known !== undefined) return known;
+  const before = tzOffset(timeZone, new Date(n * MS_PER_DAY - 14 * 3_600_000));
+  const after = tzOffset(timeZone, new Date((n + 1) * MS_PER_DAY + 12 * 3_600_000));
+  const offset = before === after ? before : null;
+  if (zone.size > 100_000) zone.clear();
+  zone.set(n, offset);
+  return offset;
 }
 
 /** The local day ('YYYY-MM-DD') of an instant in `timeZone`. */

@@ -1,13 +1,14 @@
 import type { Slot } from '../types.ts';
-import { dayFromNumber, dayNumber, localDay, PARIS } from './calendar.ts';
+import { dayFromNumber, dayNumber, localDay, localInstantOfDay, minutesOf, PARIS } from './calendar.ts';
 import { cutSlots, mergeIntervals } from './intervals.ts';
 import {
   type AbsenceRule,
+  compile,
   expandAbsence,
-  expandOpeningSlot,
   type Interval,
   type Opening,
   type OpeningSlotRule,
+  occursOnCompiled,
 } from './recurrence.ts';
 
 export type DaySlot = { day: string; slot: Slot };
@@ -48,12 +49,39 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
   const bufferMs = input.bufferMinutes * 60_000;
   const allowed = input.allowedAgents;
 
+  // The days of the range once (their strings, and each place's holidays), then every rule over them.
+  const firstN = dayNumber(input.from);
+  const lastN = dayNumber(input.to);
+  const closedByPlace = new Map<string, boolean[]>();
+  const closedDays = (placeId: string) => {
+    let closed = closedByPlace.get(placeId);
+    if (!closed) {
+      closed = [];
+      for (let n = firstN; n <= lastN; n++) closed.push(input.isClosed(placeId, dayFromNumber(n)));
+      closedByPlace.set(placeId, closed);
+    }
+    return closed;
+  };
   const openings: Opening[] = [];
   for (const rule of input.openingSlots) {
     if (allowed && !allowed.has(rule.agentId)) continue;
-    const isClosed = (day: string) => input.isClosed(rule.placeId, day);
-    for (const o of expandOpeningSlot(rule, input.from, input.to, isClosed, timeZone)) {
-      if (o.end > input.earliest && o.start < input.latest) openings.push(o);
+    const compiled = compile(rule);
+    const startMinutes = minutesOf(rule.startTime);
+    const endMinutes = minutesOf(rule.endTime);
+    const closed = rule.openOnHolidays ? undefined : closedDays(rule.placeId);
+    for (let n = Math.max(firstN, compiled.first), last = Math.min(lastN, compiled.last); n <= last; n++) {
+      if (!occursOnCompiled(compiled, n) || closed?.[n - firstN]) continue;
+      const start = localInstantOfDay(n, startMinutes, timeZone);
+      const end = localInstantOfDay(n, endMinutes, timeZone);
+      if (end <= input.earliest || start >= input.latest) continue;
+      openings.push({
+        day: dayFromNumber(n),
+        start,
+        end,
+        openingSlotId: rule.id,
+        agentId: rule.agentId,
+        placeId: rule.placeId,
+      });
     }
   }
   openings.sort((a, b) => a.start - b.start);
@@ -75,7 +103,7 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
   for (const [agentId, list] of blockedByAgent) blockedByAgent.set(agentId, mergeIntervals(list));
 
   const found: DaySlot[] = [];
-  const byPlaceAndStart = new Map<string, Slot>();
+  const byPlace = new Map<string, Map<number, Slot>>();
   const options = { durationMs, bufferMs, earliest: input.earliest, latest: input.latest };
   let currentDay = '';
   for (const opening of openings) {
@@ -83,9 +111,13 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
     if (input.limit !== undefined && opening.day !== currentDay && found.length >= input.limit) break;
     currentDay = opening.day;
     const blocked = blockedByAgent.get(opening.agentId) ?? [];
+    let atPlace = byPlace.get(opening.placeId);
+    if (!atPlace) {
+      atPlace = new Map();
+      byPlace.set(opening.placeId, atPlace);
+    }
     for (const start of cutSlots(opening, blocked, options)) {
-      const key = `${opening.placeId}|${start}`;
-      const existing = byPlaceAndStart.get(key);
+      const existing = atPlace.get(start);
       if (existing) {
         if (!existing.agentIds.includes(opening.agentId)) existing.agentIds.push(opening.agentId);
         continue;
@@ -96,7 +128,7 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
         placeId: opening.placeId,
         agentIds: [opening.agentId],
       };
-      byPlaceAndStart.set(key, slot);
+      atPlace.set(start, slot);
       found.push({ day: opening.day, slot });
     }
   }

@@ -69,7 +69,15 @@ export function cutSlots(opening: Interval, blocked: Interval[], options: CutOpt
   if (durationMs <= 0) return starts;
   let start = opening.start;
   if (earliest > start) start += Math.ceil((earliest - start) / durationMs) * durationMs;
+  // The first blocked interval that ends after the first candidate, by bisection: an agent's blocked
+  // list covers the whole search, its openings each look at a few intervals of it.
   let p = 0;
+  let high = blocked.length;
+  while (p < high) {
+    const middle = (p + high) >>> 1;
+    if (blocked[middle]!.end <= start) p = middle + 1;
+    else high = middle;
+  }
   for (; start + durationMs <= opening.end && start < latest; start += durationMs) {
     const end = start + durationMs + bufferMs;
     while (p < blocked.length && blocked[p]!.end <= start) p++;

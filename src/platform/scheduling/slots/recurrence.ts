@@ -42,6 +42,33 @@ export type AbsenceRule = {
 /** An opening slot on one local day: the agent receives at the place from start to end. */
 export type Opening = Interval & { day: string; openingSlotId: string; agentId: string; placeId: string };
 
+/** A weekly rule with its days as numbers, checked many times per search. */
+export type CompiledRule = {
+  first: number;
+  last: number;
+  weekdays: boolean[];
+  everyWeeks: number;
+  firstMonday: number;
+};
+
+export function compile(rule: WeeklyRule): CompiledRule {
+  const first = dayNumber(rule.firstDay);
+  const weekdays: boolean[] = [];
+  for (const w of rule.weekdays) weekdays[w] = true;
+  return {
+    first,
+    last: rule.lastDay === null ? Number.POSITIVE_INFINITY : dayNumber(rule.lastDay),
+    weekdays,
+    everyWeeks: rule.everyWeeks,
+    firstMonday: mondayOf(first),
+  };
+}
+
+export function occursOnCompiled(rule: CompiledRule, n: number): boolean {
+  if (n < rule.first || n > rule.last || !rule.weekdays[weekdayOfNumber(n)]) return false;
+  return rule.everyWeeks <= 1 || ((mondayOf(n) - rule.firstMonday) / 7) % rule.everyWeeks === 0;
+}
+
 /**
  * Whether a weekly rule applies on day number `n`. "Every N weeks" counts whole weeks (Monday to
  * Sunday) from the week of the first day, so the week of firstDay always counts, whatever its weekday.
@@ -50,12 +77,7 @@ export type Opening = Interval & { day: string; openingSlotId: string; agentId: 
  * being before the first day even though it is in week 0.
  */
 export function occursOn(rule: WeeklyRule, n: number): boolean {
-  if (n < dayNumber(rule.firstDay)) return false;
-  if (rule.lastDay !== null && n > dayNumber(rule.lastDay)) return false;
-  if (!rule.weekdays.includes(weekdayOfNumber(n))) return false;
-  if (rule.everyWeeks <= 1) return true;
-  const weeks = (mondayOf(n) - mondayOf(dayNumber(rule.firstDay))) / 7;
-  return weeks % rule.everyWeeks === 0;
+  return occursOnCompiled(compile(rule), n);
 }
 
 /**
@@ -72,12 +94,13 @@ export function expandOpeningSlot(
   timeZone: string = PARIS,
 ): Opening[] {
   const openings: Opening[] = [];
-  const first = Math.max(dayNumber(from), dayNumber(slot.firstDay));
-  const last = slot.lastDay === null ? dayNumber(to) : Math.min(dayNumber(to), dayNumber(slot.lastDay));
+  const rule = compile(slot);
+  const first = Math.max(dayNumber(from), rule.first);
+  const last = Math.min(dayNumber(to), rule.last);
   const startMinutes = minutesOf(slot.startTime);
   const endMinutes = minutesOf(slot.endTime);
   for (let n = first; n <= last; n++) {
-    if (!occursOn(slot, n)) continue;
+    if (!occursOnCompiled(rule, n)) continue;
     const day = dayFromNumber(n);
     if (!slot.openOnHolidays && isClosed(day)) continue;
     openings.push({
@@ -116,12 +139,12 @@ export function expandAbsence(
       },
     ];
   }
-  const rule: WeeklyRule = { ...absence, weekdays: absence.weekdays };
+  const rule = compile({ ...absence, weekdays: absence.weekdays });
   const intervals: Interval[] = [];
-  const first = Math.max(dayNumber(from), dayNumber(absence.firstDay));
-  const last = absence.lastDay === null ? dayNumber(to) : Math.min(dayNumber(to), dayNumber(absence.lastDay));
+  const first = Math.max(dayNumber(from), rule.first);
+  const last = Math.min(dayNumber(to), rule.last);
   for (let n = first; n <= last; n++) {
-    if (!occursOn(rule, n)) continue;
+    if (!occursOnCompiled(rule, n)) continue;
     const day = dayFromNumber(n);
     intervals.push({
       start: localInstant(day, startMinutes, timeZone),
