@@ -2,7 +2,7 @@ import { type AuditActor, recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { Platform } from '../platform.ts';
-import type { Caller } from '../tenancy/caller.ts';
+import { type Caller, isUuid } from '../tenancy/caller.ts';
 import {
   type Appointment,
   type AppointmentType,
@@ -33,7 +33,12 @@ import { canSchedule } from './policy.ts';
 import { freeAgentsAt, nextSlots } from './slot-search.service.ts';
 import type { CitizenInput, PlaceSummary, Slot } from './types.ts';
 
-export { cancelParticipation, moveAppointment, setParticipationStatus } from './participation.service.ts';
+export {
+  cancelParticipation,
+  moveAppointment,
+  setParticipationStatus,
+  viewParticipation,
+} from './participation.service.ts';
 
 /**
  * Booking: a person takes a time with an agent (individual types) or a seat in a session (collective
@@ -80,7 +85,9 @@ export async function bookAppointment(
 ): Promise<BookingResult> {
   const now = input.now ?? new Date();
   const audience = audienceOf(input.channel);
-  const type = await findAppointmentType(db, input.appointmentTypeId);
+  const type = isUuid(input.appointmentTypeId)
+    ? await findAppointmentType(db, input.appointmentTypeId)
+    : undefined;
   if (!type || (input.organisationId && type.organisationId !== input.organisationId)) {
     throw invalid({ appointmentTypeId: 'Ce motif n’existe pas.' });
   }
@@ -94,7 +101,11 @@ export async function bookAppointment(
     }
   }
   checkBookable(type, audience, input.startsAt, now);
-  const place = await findActivePlaceOf(db, organisationId, input.placeId);
+  if (input.agentId !== undefined && !isUuid(input.agentId))
+    throw invalid({ agentId: 'Cet agent n’existe pas.' });
+  const place = isUuid(input.placeId)
+    ? await findActivePlaceOf(db, organisationId, input.placeId)
+    : undefined;
   if (!place) throw invalid({ placeId: 'Ce lieu n’existe pas ou n’accueille plus de rendez-vous.' });
 
   const audit = input.bookedBy?.audit ?? input.audit;
@@ -186,7 +197,9 @@ export async function openCollectiveSession(
   },
 ): Promise<{ appointmentId: string }> {
   void platform; // no event: nobody is concerned until a person takes a seat
-  const type = await findAppointmentType(db, input.appointmentTypeId);
+  const type = isUuid(input.appointmentTypeId)
+    ? await findAppointmentType(db, input.appointmentTypeId)
+    : undefined;
   if (!type || !canSchedule(input.by.actor, 'scheduling.view', { organisationId: type.organisationId })) {
     throw notFound('Ce motif n’existe pas ou vous n’y avez pas accès.');
   }
@@ -204,7 +217,9 @@ export async function openCollectiveSession(
   if (!Number.isInteger(capacity) || capacity < 2 || capacity > 500) {
     errors.capacity = 'Une séance compte de 2 à 500 places.';
   }
-  const place = await findActivePlaceOf(db, organisationId, input.placeId);
+  const place = isUuid(input.placeId)
+    ? await findActivePlaceOf(db, organisationId, input.placeId)
+    : undefined;
   if (!place) errors.placeId = 'Ce lieu n’existe pas ou n’accueille plus de rendez-vous.';
   if (Object.keys(errors).length) throw invalid(errors);
   if (!(await isMember(db, organisationId, input.agentId))) {
@@ -243,7 +258,9 @@ export function byOf(input: { channel: BookingChannel }): 'agent' | 'usager' | '
 
 async function citizenFor(tx: Db, organisationId: string, input: BookingInput) {
   if ('id' in input.citizen) {
-    const found = await findCitizenOfOrganisation(tx, organisationId, input.citizen.id);
+    const found = isUuid(input.citizen.id)
+      ? await findCitizenOfOrganisation(tx, organisationId, input.citizen.id)
+      : undefined;
     if (!found) throw invalid({ 'citizen.id': 'Cette personne n’est pas connue de l’organisation.' });
     return found;
   }
@@ -360,5 +377,6 @@ async function insertSeat(tx: Db, session: Appointment, request: SeatRequest) {
 }
 
 async function isMember(db: Db, organisationId: string, agentId: string): Promise<boolean> {
+  if (!isUuid(agentId)) return false;
   return (await activeMembersAmong(db, organisationId, [agentId])).length === 1;
 }

@@ -2,7 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import { recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
-import type { Caller } from '../tenancy/caller.ts';
+import { type Caller, isUuid } from '../tenancy/caller.ts';
 import {
   activeMembersAmong,
   type Citizen,
@@ -175,9 +175,13 @@ export async function setCitizenReferents(
     throw forbidden();
   const agentIds = [...new Set(input.agentIds)];
   await db.transaction(async (tx) => {
-    const citizen = await findCitizenOfOrganisation(tx, input.organisationId, input.citizenId);
+    const citizen = isUuid(input.citizenId)
+      ? await findCitizenOfOrganisation(tx, input.organisationId, input.citizenId)
+      : undefined;
     if (!citizen) throw notFound('Cette personne n’existe pas ou vous n’y avez pas accès.');
-    const members = await activeMembersAmong(tx, input.organisationId, agentIds);
+    const members = agentIds.every(isUuid)
+      ? await activeMembersAmong(tx, input.organisationId, agentIds)
+      : [];
     if (members.length !== agentIds.length) {
       throw invalid({ agentIds: 'Choisissez des référents parmi les agents actifs de l’organisation.' });
     }

@@ -2,7 +2,8 @@ import { type AuditActor, recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import type { Platform } from '../platform.ts';
-import type { Caller } from '../tenancy/caller.ts';
+import { type Caller, isUuid } from '../tenancy/caller.ts';
+import { findParticipationDetails, type ParticipationDetails } from './appointments.repository.ts';
 import {
   countTakenSeats,
   findActivePlaceOf,
@@ -60,7 +61,10 @@ type Locked = NonNullable<Awaited<ReturnType<typeof lockParticipation>>>;
 
 /** Locks the participation and checks that the party may act on it. */
 async function openParticipation(tx: Db, command: Command, by: ActingParty): Promise<Locked> {
-  const locked = await lockParticipation(tx, command.participantId);
+  // Ids come from URLs and API bodies: anything but a UUID is simply not found.
+  const locked = isUuid(command.participantId)
+    ? await lockParticipation(tx, command.participantId)
+    : undefined;
   const organisationId = locked?.appointment.organisationId;
   if (
     !locked ||
@@ -217,7 +221,11 @@ export async function moveAppointment(
         if (problem) throw conflict(problem);
       }
       checkBookable(type, audience, input.startsAt, now);
-      const place = await findActivePlaceOf(tx, appointment.organisationId, input.placeId);
+      if (input.agentId !== undefined && !isUuid(input.agentId))
+        throw invalid({ agentId: 'Cet agent n’existe pas.' });
+      const place = isUuid(input.placeId)
+        ? await findActivePlaceOf(tx, appointment.organisationId, input.placeId)
+        : undefined;
       if (!place) throw invalid({ placeId: 'Ce lieu n’existe pas ou n’accueille plus de rendez-vous.' });
       query = {
         appointmentTypeId: type.id,
@@ -343,4 +351,35 @@ async function moveSeat(
     return session.id;
   }
   throw new SlotTaken();
+}
+
+/**
+ * One person's appointment for an agent's page: everything findParticipationDetails gives, once the
+ * agent may see the organisation's appointments; the read is audited (it shows a person's data).
+ */
+export async function viewParticipation(
+  db: Db,
+  caller: Caller,
+  participantId: string,
+): Promise<ParticipationDetails> {
+  const details = isUuid(participantId) ? await findParticipationDetails(db, participantId) : null;
+  if (
+    !details ||
+    !canSchedule(caller.actor, 'scheduling.view', { organisationId: details.organisation.id })
+  ) {
+    await recordAudit(db, caller.audit, {
+      action: 'denied',
+      resourceType: 'appointment_participant',
+      resourceId: isUuid(participantId) ? participantId : null,
+    });
+    throw notFound('Ce rendez-vous n’existe pas ou vous n’y avez pas accès.');
+  }
+  await recordAudit(db, caller.audit, {
+    action: 'read',
+    resourceType: 'appointment_participant',
+    resourceId: participantId,
+    organisationId: details.organisation.id,
+    details: { citizenId: details.citizen.id },
+  });
+  return details;
 }

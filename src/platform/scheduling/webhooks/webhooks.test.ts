@@ -197,7 +197,7 @@ describe('webhook signature and addresses', () => {
     const now = new Date('2030-03-01T10:00:00Z');
     const timestamp = Math.floor(now.getTime() / 1000);
     const signature = webhookSignature('whsec_test', timestamp, body);
-    // Computable with any HMAC tool: printf '%s' "1898157600.$body" | openssl dgst -sha256 -hmac whsec_test
+    // Computable with any HMAC tool: printf '%s' "1898589600.$body" | openssl dgst -sha256 -hmac whsec_test
     expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
     const headers = { timestamp: String(timestamp), signature };
     expect(verifyWebhookSignature('whsec_test', headers, body, now)).toBe(true);
