@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, get, organisationWithStaff } from '../../tenancy/testing.ts';
+import { newAgent, signInAs } from '../../testing/factories.ts';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import {
   newAbsence,
@@ -191,6 +192,27 @@ describe('agenda pages', () => {
     const page = await get(t, '/rendez-vous/jour', b.agent.cookie);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Morel');
+  });
+
+  it('opens another organisation of the agent’s own in its agenda', async () => {
+    const both = await newAgent(db(), {
+      memberships: [
+        { organisationId: a.organisation.id, role: 'agent' },
+        { organisationId: b.organisation.id, role: 'readonly' },
+      ],
+    });
+    const cookie = await signInAs(db(), both.id);
+    const answers = await Promise.all(
+      [participantToday, participantElsewhere].map((id) => get(t, `/rendez-vous/rdv/${id}`, cookie)),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 303]);
+    const redirected = answers.find((r) => r.statusCode === 303)!;
+    const slug = [a.organisation.slug, b.organisation.slug].find((s) =>
+      String(redirected.headers.location).endsWith(`?organisation=${s}`),
+    );
+    expect(slug).toBeDefined();
+    const page = await get(t, String(redirected.headers.location), cookie);
+    expect(page.statusCode).toBe(200);
   });
 
   it('sends visitors who are not signed in to the sign-in page', async () => {

@@ -232,6 +232,28 @@ export async function viewParticipation(
   return { participation, history, companions, messages };
 }
 
+/**
+ * For a link to an appointment or a person of another organisation the agent belongs to (a flash
+ * message, a bookmark) opened without ?organisation=: that organisation's slug, to open it there.
+ * Undefined when it is the open one, unknown, or not the agent's (then the page answers "not found").
+ */
+export async function otherAgendaOf(
+  db: Db,
+  caller: Caller,
+  context: AgendaContext,
+  record: { participantId: string } | { citizenId: string },
+): Promise<string | undefined> {
+  let organisationId: string | undefined;
+  if ('participantId' in record) {
+    if (isUuid(record.participantId))
+      organisationId = (await findParticipation(db, record.participantId))?.organisationId;
+  } else if (isUuid(record.citizenId)) {
+    organisationId = await citizenOrganisation(db, record.citizenId);
+  }
+  if (!organisationId || organisationId === context.organisation.id) return undefined;
+  return caller.actor.memberships.find((m) => m.organisationId === organisationId)?.organisationSlug;
+}
+
 /** A participation of the open organisation, or "not found" (audited when it is another's). */
 export async function openParticipation(
   db: Db,

@@ -14,6 +14,7 @@ import {
   loadWeek,
   openAgenda,
   openParticipation,
+  otherAgendaOf,
   placeOf,
   viewCitizen,
   viewParticipation,
@@ -154,6 +155,14 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     { schema: { params: participantParams, querystring: organisationQuery } },
     async (request, reply) => {
       const { caller, context, link } = await open(request, request.query.organisation);
+      const elsewhere = request.query.organisation
+        ? undefined
+        : await otherAgendaOf(db, caller, context, request.params);
+      if (elsewhere)
+        return reply.redirect(
+          `${request.url.split('?')[0]}?organisation=${encodeURIComponent(elsewhere)}`,
+          303,
+        );
       const view = await viewParticipation(db, caller, context, request.params.participantId);
       return reply.page(
         titled(
@@ -558,6 +567,14 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     { schema: { params: citizenParams, querystring: organisationQuery } },
     async (request, reply) => {
       const { caller, context, link } = await open(request, request.query.organisation);
+      const elsewhere = request.query.organisation
+        ? undefined
+        : await otherAgendaOf(db, caller, context, request.params);
+      if (elsewhere)
+        return reply.redirect(
+          `${request.url.split('?')[0]}?organisation=${encodeURIComponent(elsewhere)}`,
+          303,
+        );
       const view = await viewCitizen(db, caller, context, request.params.citizenId, new Date());
       return reply.page(
         titled(`${view.citizen.firstName} ${view.citizen.lastName}`, context),

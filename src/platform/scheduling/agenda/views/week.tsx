@@ -4,10 +4,12 @@ import {
   addDays,
   buildWeekGrid,
   type DayEntry,
+  dayBounds,
   formatDay,
   formatShortDay,
   formatTime,
   formatTimeRange,
+  localDayOf,
   weekAsDays,
 } from '../week-grid.ts';
 import {
@@ -307,6 +309,12 @@ function WeekList(props: Props) {
   );
 }
 
+/** Whether an entry clipped to its day covers all of it (an absence of several days, say). */
+function wholeDay(entry: { start: Date; end: Date }): boolean {
+  const bounds = dayBounds(localDayOf(entry.start));
+  return entry.start.getTime() === bounds.start.getTime() && entry.end.getTime() === bounds.end.getTime();
+}
+
 function DayListItem({
   entry,
   props,
@@ -320,7 +328,8 @@ function DayListItem({
     case 'absence':
       return (
         <li class="tp-agenda-item tp-agenda-absent">
-          {absenceLabel(props, entry.item)} ({formatTimeRange(entry.start, entry.end)})
+          {absenceLabel(props, entry.item)} (
+          {wholeDay(entry) ? 'toute la journée' : formatTimeRange(entry.start, entry.end)})
         </li>
       );
     case 'appointment':
