@@ -104,14 +104,23 @@ test('a person books on a phone from /rdv to the confirmation, then cancels from
   expect(outboxText).toContain('/rdv/gerer/');
   await outbox.context().close();
 
-  // The manage link: cancel, with a confirmation step.
+  // The manage link: move to another time (week, confirmation step, POST), then cancel.
   await page.goto(`${server.baseUrl}${manageLink}`);
   await check(page, '7-gerer');
+  const before = await page.locator('main dd').nth(1).textContent();
+  await follow(page, () => page.getByRole('link', { name: 'Déplacer le rendez-vous' }).click());
+  await check(page, '8-deplacer');
+  await follow(page, () => page.locator('main a[href*="/deplacer/confirmer"]').nth(1).click());
+  await check(page, '8-deplacer-confirmer');
+  await follow(page, () => page.getByRole('button', { name: 'Déplacer mon rendez-vous' }).click());
+  await expect(page.locator('main').textContent()).resolves.toContain('Votre rendez-vous est déplacé');
+  expect(await page.locator('main dd').nth(1).textContent()).not.toBe(before);
+  await check(page, '8-deplace');
   await follow(page, () => page.getByRole('link', { name: 'Annuler le rendez-vous' }).click());
-  await check(page, '7-annuler');
+  await check(page, '9-annuler');
   await follow(page, () => page.getByRole('button', { name: 'Oui, annuler le rendez-vous' }).click());
   await expect(page.locator('main').textContent()).resolves.toContain('Ce rendez-vous est annulé');
-  await check(page, '7-annule');
+  await check(page, '9-annule');
   await page.context().close();
 }, 300_000);
 

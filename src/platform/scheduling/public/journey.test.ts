@@ -335,3 +335,20 @@ describe('steps 3 to 6: place, week, contact details, confirmation', () => {
     }
   });
 });
+
+describe('rate limit', () => {
+  test('booking posts from one address are limited (30 per 10 minutes), then answered 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/rdv/coordonnees?commune=83126',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'prenom=A',
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(30);
+  });
+});

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { bodyField } from '../../auth/web-session.ts';
 import { AppError } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
+import { localDay } from './format.ts';
 import { placesGiving, weekOfSlots } from './journey.service.ts';
 import {
   calendarFileOf,
@@ -145,7 +146,9 @@ export async function registerManageRoutes(app: FastifyInstance, platform: Platf
         .flash('info', 'Aucun autre horaire n’est proposé pour ce rendez-vous.')
         .redirect(linkHref(paramsOf(link)), 303);
     }
-    const week = await weekOfSlots(db, searcher, type, place.id, request.query.du, now);
+    // The week of the current appointment first: a person moving it usually wants a time near it.
+    const du = request.query.du ?? localDay(link.details.appointment.startsAt);
+    const week = await weekOfSlots(db, searcher, type, place.id, du, now);
     return reply.page(
       'Déplacer le rendez-vous',
       <MovePage details={link.details} link={paramsOf(link)} places={places} place={place} week={week} />,

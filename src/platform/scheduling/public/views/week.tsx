@@ -70,23 +70,17 @@ function WeekNavigation(props: { week: Week; weekHref: (monday: string) => strin
   const { week } = props;
   if (!week.previous && !week.next && !week.firstAvailable) return null;
   return (
-    <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mb-2w">
+    <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left fr-mb-2w">
       {week.previous && (
         <li>
-          <a
-            class="fr-btn fr-btn--tertiary fr-btn--icon-left fr-icon-arrow-left-s-line"
-            href={props.weekHref(week.previous)}
-          >
+          <a class="fr-btn fr-btn--tertiary fr-icon-arrow-left-s-line" href={props.weekHref(week.previous)}>
             Semaine précédente
           </a>
         </li>
       )}
       {week.next && (
         <li>
-          <a
-            class="fr-btn fr-btn--tertiary fr-btn--icon-right fr-icon-arrow-right-s-line"
-            href={props.weekHref(week.next)}
-          >
+          <a class="fr-btn fr-btn--tertiary fr-icon-arrow-right-s-line" href={props.weekHref(week.next)}>
             Semaine suivante
           </a>
         </li>
@@ -94,7 +88,7 @@ function WeekNavigation(props: { week: Week; weekHref: (monday: string) => strin
       {week.firstAvailable && week.days.length > 0 && (
         <li>
           <a
-            class="fr-btn fr-btn--tertiary fr-btn--icon-left fr-icon-calendar-line"
+            class="fr-btn fr-btn--tertiary fr-icon-calendar-line"
             href={props.weekHref(week.firstAvailable.monday)}
           >
             Premier créneau libre
