@@ -147,11 +147,21 @@ export function whereText(m: AppointmentMessage, short = false): string {
 /** The lines that close every appointment email: the person's link, how to reach the organisation. */
 export function manageLines(m: AppointmentMessage, baseUrl: string): string[] {
   const lines: string[] = [];
-  if (m.managePath) {
+  // Past the type's change limit (a reminder, or a booking made at the last minute), the link still
+  // shows the appointment but no longer cancels it: say so instead of promising it.
+  const limit = Date.parse(m.startsAt) - m.changeLimitHours * 3_600_000;
+  const tooLate = Date.parse(m.stamp) >= limit;
+  if (m.managePath && !tooLate) {
     lines.push(
       'Pour annuler ou déplacer ce rendez-vous, suivez votre lien personnel (ne le transmettez pas) :',
       `${baseUrl}${m.managePath}`,
       `C’est possible en ligne jusqu’à ${m.changeLimitHours} h avant le rendez-vous.`,
+    );
+  } else if (m.managePath) {
+    lines.push(
+      'Votre rendez-vous, à tout moment (lien personnel, ne le transmettez pas) :',
+      `${baseUrl}${m.managePath}`,
+      `Il est trop tard pour l’annuler ou le déplacer en ligne : prévenez ${m.organisationName}${m.place?.phone ? '' : ' directement'}.`,
     );
   }
   if (m.place?.phone) {

@@ -181,6 +181,17 @@ describe('appointment emails', () => {
     expect(prop(event!, 'URL')).toBeUndefined();
   });
 
+  it('does not promise an online change past the type’s limit', () => {
+    const late = { ...exampleAppointment, stamp: '2027-01-11T12:00:00.000Z' }; // 20 h 30 before, limit 24 h
+    const email = reminderEmailTemplate.render(late, context);
+    expect(email.text).not.toContain('C’est possible en ligne');
+    expect(email.text).toContain(
+      'Il est trop tard pour l’annuler ou le déplacer en ligne : prévenez UTS de La Seyne-sur-Mer.',
+    );
+    expect(email.text).toContain('Pour joindre UTS de La Seyne-sur-Mer : 04 94 00 00 00.');
+    expect(email.text).toContain(link);
+  });
+
   it('reminds without an attachment', () => {
     const email = reminderEmailTemplate.render(exampleAppointment, context);
     expect(email.subject).toBe('Rappel : rendez-vous le mardi 12 janvier 2027 à 9 h 30');
