@@ -224,7 +224,7 @@ describe('agenda commands', () => {
     expect(response.headers.location).toMatch(/^\/rendez-vous\/prendre\?usager=[0-9a-f-]+$/);
     const page = await get(t, response.headers.location as string, a.agent.cookie);
     expect(page.body).toContain('Nadia Haddad');
-    expect(page.body).toContain('+33698765432');
+    expect(page.body).toContain('06 98 76 54 32');
     const bad = await submitForm(t.app, {
       page: '/rendez-vous/prendre',
       action: '/rendez-vous/prendre/usager',

@@ -166,7 +166,7 @@ describe('agenda pages', () => {
     const page = await get(t, `/rendez-vous/rdv/${participantToday}`, a.agent.cookie);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Rendez-vous de Inès Morel');
-    expect(page.body).toContain('tel:+33611223344');
+    expect(page.body).toContain('<a href="tel:+33611223344">06 11 22 33 44</a>');
     expect(page.body).toContain(`href="/rendez-vous/usagers/${citizenId}"`);
     expect(page.body).toContain('Historique du statut');
     const reads = await auditTrail(db(), { action: 'read', resourceId: participantToday });

@@ -8,6 +8,7 @@ import {
   AgendaBreadcrumb,
   agentName,
   citizenPath,
+  displayPhone,
   type Linker,
   participationPath,
   personName,
@@ -106,7 +107,11 @@ export function AppointmentPage(props: {
             </dd>
             <dt>Téléphone</dt>
             <dd>
-              {p.citizenPhone ? <a href={`tel:${p.citizenPhone}`}>{p.citizenPhone}</a> : 'non renseigné'}
+              {p.citizenPhone ? (
+                <a href={`tel:${p.citizenPhone}`}>{displayPhone(p.citizenPhone)}</a>
+              ) : (
+                'non renseigné'
+              )}
             </dd>
             <dt>Courriel</dt>
             <dd>

@@ -6,7 +6,7 @@ import type { AgendaContext } from '../agenda.service.ts';
 import type { BookingChoices } from '../agenda-actions.service.ts';
 import { formatDay, formatTime, localDayOf } from '../week-grid.ts';
 import { agentNamer, TakenAlert } from './move.tsx';
-import { AgendaBreadcrumb, citizenPath, type Linker, OrganisationField } from './parts.tsx';
+import { AgendaBreadcrumb, citizenPath, displayPhone, type Linker, OrganisationField } from './parts.tsx';
 import { SlotChooser, SlotPager } from './slots.tsx';
 
 export const personLabels: Record<string, string> = {
@@ -27,7 +27,10 @@ export type BookingParams = {
 };
 
 function contactOf(citizen: Citizen): string {
-  return [citizen.phone, citizen.email].filter(Boolean).join(' · ') || 'sans coordonnées';
+  return (
+    [citizen.phone && displayPhone(citizen.phone), citizen.email].filter(Boolean).join(' · ') ||
+    'sans coordonnées'
+  );
 }
 
 /** The person search form and its results, shared by the booking page and /rendez-vous/usagers. */

@@ -7,6 +7,7 @@ import { PersonSearch } from './book.tsx';
 import {
   AgendaBreadcrumb,
   agentName,
+  displayPhone,
   entryStatus,
   type Linker,
   participationPath,
@@ -80,7 +81,7 @@ export function CitizenPage(props: { context: AgendaContext; link: Linker; view:
       </h1>
       <dl class="tp-details fr-mb-4w">
         <dt>Téléphone</dt>
-        <dd>{c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : 'non renseigné'}</dd>
+        <dd>{c.phone ? <a href={`tel:${c.phone}`}>{displayPhone(c.phone)}</a> : 'non renseigné'}</dd>
         <dt>Courriel</dt>
         <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : 'non renseigné'}</dd>
         {c.birthDate && (

@@ -4,6 +4,7 @@ import { addDays, formatDay } from '../week-grid.ts';
 import {
   AgendaBreadcrumb,
   agentName,
+  displayPhone,
   entryStatus,
   type Linker,
   OrganisationField,
@@ -54,7 +55,7 @@ export function EntryList(props: {
               {entry.citizenPhone ? (
                 <>
                   {' · '}
-                  <a href={`tel:${entry.citizenPhone}`}>{entry.citizenPhone}</a>
+                  <a href={`tel:${entry.citizenPhone}`}>{displayPhone(entry.citizenPhone)}</a>
                 </>
               ) : null}
             </p>

@@ -54,6 +54,16 @@ export function StatusBadge({ status }: { status: ParticipationStatus }) {
   );
 }
 
+/**
+ * A phone number as people read it: French numbers stored in E.164 (+33612345678) shown as
+ * 06 12 34 56 78; others as stored. Links keep the E.164 form (tel:+33…).
+ */
+export function displayPhone(e164: string): string {
+  const french = /^\+33(\d{9})$/.exec(e164);
+  if (!french) return e164;
+  return `0${french[1]}`.replace(/(\d{2})(?=\d)/g, '$1 ');
+}
+
 export function personName(entry: {
   citizenFirstName: string | null;
   citizenLastName: string | null;
