@@ -1,14 +1,16 @@
 import { benchHttp } from './http.ts';
 import { benchMessaging } from './messaging.ts';
+import { benchScheduling } from './scheduling.ts';
 
 /**
- * `npm run bench`: every benchmark; `npm run bench -- http` or `npm run bench -- messaging` runs one.
+ * `npm run bench`: every benchmark; `npm run bench -- http`, `-- messaging` or `-- scheduling` runs one.
  * Each prints its figures and asserts nothing. BENCH_DATABASE_URL is an administrative PostgreSQL URL:
  * each run creates a fresh database beside it and drops it after.
  */
 const parts: Record<string, (postgresAdminUrl: string) => Promise<void>> = {
   http: benchHttp,
   messaging: benchMessaging,
+  scheduling: benchScheduling,
 };
 const postgresAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

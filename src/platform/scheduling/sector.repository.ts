@@ -30,3 +30,17 @@ export async function agentsServing(db: Db, organisationId: string, communeCode:
     );
   return rows.map((r) => r.agentId);
 }
+
+/**
+ * Every sectorisation row of a commune, to answer both questions above in one query (the slot
+ * search reads it beside the appointment type, before knowing the type's organisation).
+ */
+export async function sectorRowsOf(
+  db: Db,
+  communeCode: string,
+): Promise<{ organisationId: string; agentId: string | null }[]> {
+  return db
+    .select({ organisationId: sectorCommunes.organisationId, agentId: sectorCommunes.agentId })
+    .from(sectorCommunes)
+    .where(eq(sectorCommunes.communeCode, communeCode));
+}

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { invalid } from '../errors.ts';
 import { departementOf, isPublicHoliday } from './holidays.ts';
-import { agentsServing, organisationsServing } from './sector.repository.ts';
+import { sectorRowsOf } from './sector.repository.ts';
 import {
   absencesOf,
   busyIntervalsOf,
@@ -178,7 +178,12 @@ export async function readSearchInput(
     throw invalid({ from: 'Indiquez des jours au format AAAA-MM-JJ.' }, 'Période de recherche invalide.');
   }
   const now = query.now ?? new Date();
-  const type = await findSearchableType(db, query.appointmentTypeId);
+  // Three reads at once: none depends on another (the référents are only used for follow-up types).
+  const [type, sector, referents] = await Promise.all([
+    findSearchableType(db, query.appointmentTypeId),
+    query.communeCode ? sectorRowsOf(db, query.communeCode) : undefined,
+    query.citizenId ? referentsOf(db, query.citizenId) : undefined,
+  ]);
   if (!type || type.archived || !audienceMayBook(query.audience, type.bookableBy)) {
     return { kind: 'nothing', searched: null };
   }
@@ -191,12 +196,10 @@ export async function readSearchInput(
   const searched = clampDays(query.from, query.to, window);
   if (!searched) return { kind: 'nothing', searched: null };
 
-  const [serving, sectorAgents, referents] = await Promise.all([
-    query.communeCode ? organisationsServing(db, query.communeCode) : undefined,
-    query.communeCode ? agentsServing(db, type.organisationId, query.communeCode) : [],
-    type.followUpOnly && query.citizenId ? referentsOf(db, query.citizenId) : undefined,
-  ]);
-  if (serving && !serving.includes(type.organisationId)) return { kind: 'nothing', searched };
+  // Same rules as organisationsServing and agentsServing (sector.repository.ts), on the rows read above.
+  const ofOrganisation = sector?.filter((row) => row.organisationId === type.organisationId);
+  if (ofOrganisation && ofOrganisation.length === 0) return { kind: 'nothing', searched };
+  const sectorAgents = (ofOrganisation ?? []).flatMap((row) => (row.agentId ? [row.agentId] : []));
   const allowed = allowedAgents({ followUpOnly: type.followUpOnly, referents, sectorAgents });
   if (allowed && allowed.size === 0) return { kind: 'nothing', searched };
 

@@ -11,7 +11,8 @@ import {
   occursOnCompiled,
 } from './recurrence.ts';
 
-export type DaySlot = { day: string; slot: Slot };
+/** A slot with its local day; `start` (epoch ms) sorts without reading the Date. */
+export type DaySlot = { day: string; start: number; slot: Slot };
 
 export type ComputeInput = {
   durationMinutes: number;
@@ -129,7 +130,7 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
         agentIds: [opening.agentId],
       };
       atPlace.set(start, slot);
-      found.push({ day: opening.day, slot });
+      found.push({ day: opening.day, start, slot });
     }
   }
   return found.sort(bySlotStart);
@@ -165,6 +166,7 @@ export function collectiveSlots(
     if (seatsLeft <= 0) continue;
     found.push({
       day: localDay(s.start, input.timeZone ?? PARIS),
+      start: s.start,
       slot: {
         startsAt: new Date(s.start),
         endsAt: new Date(s.end),
@@ -179,5 +181,5 @@ export function collectiveSlots(
 }
 
 function bySlotStart(a: DaySlot, b: DaySlot): number {
-  return a.slot.startsAt.getTime() - b.slot.startsAt.getTime() || (a.slot.placeId < b.slot.placeId ? -1 : 1);
+  return a.start - b.start || (a.slot.placeId < b.slot.placeId ? -1 : 1);
 }
