@@ -135,15 +135,23 @@ export async function typesOffered(
       : {}),
   });
   const groups: TypeGroup[] = [];
-  for (const type of types) {
+  for (const type of types.filter((t) => mayOffer(visitor, t))) {
     const group = groups.find((g) => g.category === type.category);
     if (group) group.types.push(type);
     else groups.push({ category: type.category, types: [type] });
   }
   // Named categories first (alphabetically, as the query sorts them), the unnamed last.
   groups.sort((a, b) => (a.category === null ? 1 : 0) - (b.category === null ? 1 : 0));
-  const contacts = types.length === 0 ? await organisationContacts(db, visitor.organisationIds) : [];
+  const contacts = groups.length === 0 ? await organisationContacts(db, visitor.organisationIds) : [];
   return { groups, contacts };
+}
+
+/**
+ * Follow-up types are given by the person's own référents: only a person the organisation knows
+ * (an invitation) can book one; anyone else would have no référent to be offered.
+ */
+function mayOffer(visitor: Visitor, type: BookableType): boolean {
+  return !(type.followUpOnly && visitor.audience === 'public');
 }
 
 /** A type this visitor may book, or « not found » (same answer for unknown and not offered). */
@@ -153,6 +161,7 @@ export async function offeredType(db: Db, visitor: Visitor, appointmentTypeId: s
   if (
     !type ||
     type.archived ||
+    !mayOffer(visitor, type) ||
     !visitor.organisationIds.includes(type.organisationId) ||
     !(bookableByOf(visitor) as string[]).includes(type.bookableBy) ||
     (invitation?.appointmentTypeId && invitation.appointmentTypeId !== type.id) ||

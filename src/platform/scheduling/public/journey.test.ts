@@ -95,6 +95,12 @@ describe('step 2: the types of the commune', () => {
       name: 'Archivé',
       archivedAt: new Date(),
     });
+    // A follow-up type is given by the person's own référent: not offered to an unknown visitor.
+    await newAppointmentType(db, {
+      organisationId: organisation.id,
+      name: 'Suivi référent',
+      followUpOnly: true,
+    });
     const elsewhere = await newBookableSetup(db, { type: { name: 'Ailleurs' } });
     await newSectorCommune(db, { organisationId: elsewhere.organisation.id, communeCode: '83050' });
 
@@ -108,7 +114,7 @@ describe('step 2: the types of the commune', () => {
     expect(text).toContain('Entretien téléphonique');
     expect(text).toContain('Par téléphone');
     expect(text).toContain('Sur place');
-    for (const hidden of ['Réservé aux agents', 'Sur invitation', 'Archivé', 'Ailleurs'])
+    for (const hidden of ['Réservé aux agents', 'Sur invitation', 'Archivé', 'Suivi référent', 'Ailleurs'])
       expect(text).not.toContain(hidden);
     expect(hrefsIn(page.body, '/rdv/lieux')).toContain(`/rdv/lieux?commune=83137&motif=${type.id}`);
   });

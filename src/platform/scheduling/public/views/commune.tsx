@@ -1,4 +1,4 @@
-import type { Commune } from '../../../geo/administrative.ts';
+import { type Commune, findDepartement } from '../../../geo/administrative.ts';
 import { ErrorSummary, type FormState, Input } from '../../../web/components.tsx';
 import { RadioGroup, Stepper } from './parts.tsx';
 
@@ -32,7 +32,7 @@ export function CommunePage({ search, form }: { search: CommuneSearch; form: For
               choices={search.matches.map((c) => ({
                 value: c.code,
                 label: `${c.name} (${c.postalCodes.join(', ')})`,
-                hint: `Département ${c.departement}`,
+                hint: `${findDepartement(c.departement)?.name ?? 'Département'} (${c.departement})`,
               }))}
               checked={search.matches[0]?.code}
             />

@@ -79,7 +79,7 @@ export function ContactPage(props: {
               choices={taken.next.map(({ slot, place: p }) => ({
                 value: slotChoice(p.id, slot.startsAt),
                 label: capitalise(formatWhen(slot.startsAt)),
-                hint: p.name,
+                hint: p.id === place.id ? undefined : p.name,
               }))}
               checked={
                 form.values.creneau ?? slotChoice(taken.next[0]!.place.id, taken.next[0]!.slot.startsAt)

@@ -287,7 +287,7 @@ export function MoveConfirmPage(props: {
               choices={taken.next.map(({ slot, place: p }) => ({
                 value: slotChoice(p.id, slot.startsAt),
                 label: capitalise(formatWhen(slot.startsAt)),
-                hint: p.name,
+                hint: p.id === place.id ? undefined : p.name,
               }))}
               checked={slotChoice(taken.next[0]!.place.id, taken.next[0]!.slot.startsAt)}
             />

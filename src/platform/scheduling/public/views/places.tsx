@@ -35,8 +35,9 @@ export function PlacesPage(props: { context: JourneyContext; type: BookableType;
           <div class="fr-alert fr-alert--info fr-mb-4w">
             <h2 class="fr-alert__title">Aucun créneau libre pour le moment</h2>
             <p>
-              Tous les créneaux des {type.maxBookingDelayDays} prochains jours sont pris. Revenez dans
-              quelques jours ou appelez le lieu le plus proche.
+              {type.followUpOnly
+                ? `Ce rendez-vous se prend avec votre référent ou votre référente : aucun de ses horaires n’est libre dans les ${type.maxBookingDelayDays} prochains jours. Appelez le lieu pour convenir d’un rendez-vous.`
+                : `Aucun horaire n’est libre dans les ${type.maxBookingDelayDays} prochains jours. Revenez dans quelques jours ou appelez le lieu le plus proche.`}
             </p>
           </div>
         )}
