@@ -61,7 +61,7 @@ export async function openingSlotFormChoices(db: Db, caller: Caller, organisatio
 }
 
 /**
- * « Cette plage chevauche la plage du mardi 9 h – 12 h à la Maison des solidarités, à partir du
+ * « Cette plage chevauche la plage du mardi 9 h – 12 h (Maison des solidarités), à partir du
  * 5 janvier 2027. » — the first day both occur, so the agent sees where to look.
  */
 export function overlapMessage(
@@ -70,14 +70,15 @@ export function overlapMessage(
 ): string {
   const [first, ...others] = conflicts;
   const { rule, day } = first!;
+  // The place's name goes in brackets: « à » + a name would need its article (« à la Maison… »).
   const where =
-    rule.organisationId === organisationId ? `à ${rule.placeName}` : 'dans une autre de ses organisations';
+    rule.organisationId === organisationId ? rule.placeName : 'dans une autre de ses organisations';
   const weekday = weekdayName(isoWeekday(day));
   const more =
     others.length === 0
       ? ''
       : ` Elle en chevauche aussi ${others.length} autre${others.length > 1 ? 's' : ''}.`;
-  return `Cette plage chevauche la plage du ${weekday} ${frenchTime(rule.startTime)} – ${frenchTime(rule.endTime)} ${where}, à partir du ${frenchDay(day)}. Changez les jours, les heures ou les dates.${more}`;
+  return `Cette plage chevauche la plage du ${weekday} ${frenchTime(rule.startTime)} – ${frenchTime(rule.endTime)} (${where}), à partir du ${frenchDay(day)}. Changez les jours, les heures ou les dates.${more}`;
 }
 
 /** Checks the choices of the form against the organisation, and the agent's other opening slots. */

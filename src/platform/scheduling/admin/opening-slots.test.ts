@@ -155,7 +155,7 @@ describe('opening slots (/rendez-vous/parametres/plages)', () => {
     });
     expect(overlapping.statusCode).toBe(400);
     expect(overlapping.body).toContain(
-      'Cette plage chevauche la plage du mardi 9 h – 12 h à Maison des solidarités, à partir du 5 janvier 2027.',
+      'Cette plage chevauche la plage du mardi 9 h – 12 h (Maison des solidarités), à partir du 5 janvier 2027.',
     );
     // Touching times, another agent, or alternate weeks are fine.
     expect((await post(s, s.admin.cookie, { startTime: '12:00', endTime: '14:00' })).statusCode).toBe(303);

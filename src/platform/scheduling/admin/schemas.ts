@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FormState } from '../../web/components.tsx';
 import { fieldErrors, type ParsedForm, requiredText } from '../../web/forms.ts';
+import { resolveCommune } from './communes.ts';
 import { isValidDay, minutesOf } from './recurrence.ts';
 
 /**
@@ -204,6 +205,15 @@ export const placeForm = z
       }
     },
     { when: whenValid('latitude', 'longitude') },
+  )
+  .superRefine(
+    (v, ctx) => {
+      // Checked here too (the service checks again), so that an unknown or ambiguous commune shows
+      // with the form's other mistakes.
+      const resolved = resolveCommune(v.commune, v.communeCode);
+      if (!resolved.ok) ctx.addIssue({ code: 'custom', path: ['commune'], message: resolved.message });
+    },
+    { when: whenValid('commune', 'communeCode') },
   );
 export type PlaceInput = z.output<typeof placeForm>;
 export const placeLabels = {

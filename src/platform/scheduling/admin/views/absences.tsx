@@ -84,15 +84,14 @@ export function AbsencesPage(props: {
           {props.absences.map((a) => (
             <tr>
               <td>{a.agentName}</td>
-              <td>{a.title}</td>
-              <td>{describeAbsence(a)}</td>
+              <td class="fr-cell--multiline">{a.title}</td>
+              <td class="fr-cell--multiline">{describeAbsence(a)}</td>
               <td>
-                <a href={absencePath(a.id)}>
+                <a
+                  href={absencePath(a.id)}
+                  aria-label={`${props.manageable.has(a.agentId) ? 'Modifier' : 'Voir'} l’absence « ${a.title} » de ${a.agentName}`}
+                >
                   {props.manageable.has(a.agentId) ? 'Modifier' : 'Voir'}
-                  <span class="fr-sr-only">
-                    {' '}
-                    l’absence « {a.title} » de {a.agentName}
-                  </span>
                 </a>
               </td>
             </tr>
@@ -197,16 +196,9 @@ export function AbsenceFormPage(props: {
               ]}
             />
             <FormSection title="Dates et heures">
-              <div class="fr-grid-row fr-grid-row--gutters">
+              <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w">
                 <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="firstDay"
-                    label={labels.firstDay}
-                    type="date"
-                    required
-                    hint="Format jj/mm/aaaa"
-                  />
+                  <Field form={form} name="firstDay" label={labels.firstDay} type="date" required />
                 </div>
                 <div class="fr-col-12 fr-col-sm-6">
                   <Field

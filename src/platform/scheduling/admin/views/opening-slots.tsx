@@ -98,30 +98,30 @@ export function OpeningSlotsPage(props: {
             >
               {agentSlots.map((s) => (
                 <tr>
-                  <td>{weekdaysList(s.weekdays)}</td>
+                  <td class="fr-cell--multiline">{weekdaysList(s.weekdays)}</td>
                   <td>
                     {frenchTime(s.startTime)} – {frenchTime(s.endTime)}
                   </td>
-                  <td>{s.placeName}</td>
-                  <td>
+                  <td class="fr-cell--multiline">{s.placeName}</td>
+                  <td class="fr-cell--multiline">
                     {periodText(s.firstDay, s.lastDay)}
                     {s.openOnHolidays && <p class="fr-text--xs fr-mb-0">Ouverte les jours fériés</p>}
                   </td>
                   <td>{everyWeeksText(s.everyWeeks)}</td>
-                  <td>
+                  <td class="fr-cell--multiline">
                     {s.appointmentTypeIds
                       .map((id) => props.typeNames.get(id) ?? '')
                       .filter(Boolean)
                       .join(', ')}
                   </td>
                   <td>
-                    <a href={openingSlotPath(s.id)}>
+                    {/* The label names the slot for screen readers: a visually hidden span would sit
+                        outside the table's scrolling box and widen the whole page. */}
+                    <a
+                      href={openingSlotPath(s.id)}
+                      aria-label={`${props.manageable.has(s.agentId) ? 'Modifier' : 'Voir'} la plage du ${weekdaysList(s.weekdays)} ${frenchTime(s.startTime)} – ${frenchTime(s.endTime)}`}
+                    >
                       {props.manageable.has(s.agentId) ? 'Modifier' : 'Voir'}
-                      <span class="fr-sr-only">
-                        {' '}
-                        la plage du {weekdaysList(s.weekdays)} {frenchTime(s.startTime)} –{' '}
-                        {frenchTime(s.endTime)}
-                      </span>
                     </a>
                   </td>
                 </tr>
@@ -240,7 +240,7 @@ export function OpeningSlotFormPage(props: {
                 inline
                 options={weekdayOptions}
               />
-              <div class="fr-grid-row fr-grid-row--gutters">
+              <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w">
                 <div class="fr-col-12 fr-col-sm-6">
                   <Field
                     form={form}
@@ -262,14 +262,7 @@ export function OpeningSlotFormPage(props: {
                   />
                 </div>
                 <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="firstDay"
-                    label={labels.firstDay}
-                    type="date"
-                    required
-                    hint="Format jj/mm/aaaa"
-                  />
+                  <Field form={form} name="firstDay" label={labels.firstDay} type="date" required />
                 </div>
                 <div class="fr-col-12 fr-col-sm-6">
                   <Field

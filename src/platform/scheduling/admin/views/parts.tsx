@@ -57,7 +57,7 @@ export function SettingsNav(props: { organisation: SettingsOrganisation; current
         {(Object.keys(sectionTitles) as Section[]).map((section) => (
           <li>
             <a
-              class="fr-tag"
+              class={props.current === section ? 'fr-tag fr-tag--icon-left fr-icon-check-line' : 'fr-tag'}
               href={settingsPath(section, props.organisation.slug)}
               aria-current={props.current === section ? 'page' : undefined}
             >
@@ -92,7 +92,10 @@ export function SettingsHeader(props: {
  * e.g. an overlap with another opening slot) is shown first, without a link.
  */
 export function FormErrors({ form, labels }: { form: FormState; labels: Record<string, string> }) {
-  const entries = Object.entries(form.errors);
+  // In the order of the form (the labels' order), the whole-form error first.
+  const order = ['_', ...Object.keys(labels)];
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(form.errors).sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return null;
   return (
     <div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="resume-erreurs">

@@ -41,7 +41,7 @@ export function PlacesPage(props: {
               <td>
                 <a href={placePath(p.id)}>{p.name}</a>
               </td>
-              <td>
+              <td class="fr-cell--multiline">
                 {p.address}, {communeLabel(p.communeCode)}
               </td>
               <td>{p.openingSlots}</td>
@@ -140,7 +140,7 @@ export function PlaceFormPage(props: {
                     décimaux.
                   </span>
                 </legend>
-                <div class="fr-fieldset__element fr-fieldset__element--inline">
+                <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
                   <Field
                     form={form}
                     name="latitude"
@@ -150,7 +150,7 @@ export function PlaceFormPage(props: {
                     hint="Entre -90 et 90"
                   />
                 </div>
-                <div class="fr-fieldset__element fr-fieldset__element--inline">
+                <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
                   <Field
                     form={form}
                     name="longitude"

@@ -48,9 +48,12 @@ function AddButton(props: {
     <form method="post" action={props.action} class="fr-mb-0">
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name={props.field} value={props.value} />
-      <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary">
+      <button
+        type="submit"
+        class="fr-btn fr-btn--sm fr-btn--secondary"
+        aria-label={`${props.label} : ${props.srLabel}`}
+      >
         {props.label}
-        <span class="fr-sr-only"> {props.srLabel}</span>
       </button>
     </form>
   );
@@ -137,7 +140,9 @@ export function SectorsPage(props: {
             <tr>
               <td>{c.name}</td>
               <td>{c.code}</td>
-              <td>{c.agents.length === 0 ? 'Tous les agents' : c.agents.map((a) => a.name).join(', ')}</td>
+              <td class="fr-cell--multiline">
+                {c.agents.length === 0 ? 'Tous les agents' : c.agents.map((a) => a.name).join(', ')}
+              </td>
               {organisation.mayConfigure && (
                 <td>
                   <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
@@ -149,7 +154,7 @@ export function SectorsPage(props: {
                           organisation.slug,
                         )}
                       >
-                        Choisir les agents<span class="fr-sr-only"> de {c.name}</span>
+                        Choisir les agents
                       </a>
                     </li>
                     <li>
@@ -161,8 +166,12 @@ export function SectorsPage(props: {
                         )}
                       >
                         <CsrfField token={props.csrfToken} />
-                        <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary">
-                          Retirer<span class="fr-sr-only"> {c.name}</span>
+                        <button
+                          type="submit"
+                          class="fr-btn fr-btn--sm fr-btn--tertiary"
+                          aria-label={`Retirer ${c.name}`}
+                        >
+                          Retirer
                         </button>
                       </form>
                     </li>
