@@ -116,14 +116,9 @@ const citizenInputSchema = z.object({
   birthDate: day('Date de naissance').nullish(),
   address: z.string().max(500).nullish(),
   communeCode: communeCode.nullish(),
-  externalRef: z
-    .string()
-    .max(200)
-    .nullish()
-    .meta({
-      description:
-        'Votre identifiant de la personne : elle est retrouvée par lui aux réservations suivantes.',
-    }),
+  externalRef: z.string().max(200).nullish().meta({
+    description: 'Votre identifiant de la personne : elle est retrouvée par lui aux réservations suivantes.',
+  }),
 });
 
 export const appointmentCreateSchema = z
@@ -132,11 +127,9 @@ export const appointmentCreateSchema = z
     startsAt: instant('Début du créneau, tel que donné par /slots.'),
     placeId: uuid('placeId'),
     agentId: uuid('agentId').optional().meta({ description: 'Un agent précis (sinon le premier libre).' }),
-    citizen: z
-      .union([z.object({ id: uuid('citizen.id') }).strict(), citizenInputSchema])
-      .meta({
-        description: 'Une personne déjà connue ({ id }) ou ses coordonnées (retrouvée si déjà connue).',
-      }),
+    citizen: z.union([z.object({ id: uuid('citizen.id') }).strict(), citizenInputSchema]).meta({
+      description: 'Une personne déjà connue ({ id }) ou ses coordonnées (retrouvée si déjà connue).',
+    }),
     communeCode: communeCode
       .optional()
       .meta({ description: 'Commune de la personne : la sectorisation s’applique.' }),

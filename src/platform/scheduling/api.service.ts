@@ -20,7 +20,6 @@ import {
 import { findAppointmentType } from './booking.repository.ts';
 import {
   bookAppointment,
-  cancelParticipation,
   moveAppointment,
   type NextSlot,
   setParticipationStatus,
