@@ -147,7 +147,18 @@ export async function registerPublicBooking(app: FastifyInstance, platform: Plat
     const choices = await placesWithFirstSlot(db, searcherOf(visitor), type, now);
     return reply.page(
       'Choisir le lieu',
-      <PlacesPage context={visitor.context} type={type} choices={choices} />,
+      <PlacesPage
+        context={visitor.context}
+        type={type}
+        choices={choices}
+        typesHref={
+          visitor.audience === 'public'
+            ? journeyHref('/rdv/motifs', visitor.context)
+            : visitor.invitation.appointmentTypeId
+              ? null
+              : `/rdv/invitation/${visitor.context.invitation}`
+        }
+      />,
     );
   });
 

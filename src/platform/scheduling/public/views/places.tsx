@@ -7,20 +7,19 @@ import { BackLink, howText, type JourneyContext, journeyHref, Stepper } from './
  * Step 3: the places giving the type, nearest first, each with its address, its accessibility notes
  * and its first free time. A place with nothing free says so and offers no link.
  */
-export function PlacesPage(props: { context: JourneyContext; type: BookableType; choices: PlaceChoice[] }) {
+/** `typesHref`: back to the types, or null when the invitation names this type alone. */
+export function PlacesPage(props: {
+  context: JourneyContext;
+  type: BookableType;
+  choices: PlaceChoice[];
+  typesHref: string | null;
+}) {
   const { context, type } = props;
   const open = props.choices.filter((c) => c.first);
   return (
     <div class="fr-grid-row">
       <div class="fr-col-12 fr-col-md-8">
-        <BackLink
-          href={journeyHref(
-            context.invitation ? `/rdv/invitation/${context.invitation}` : '/rdv/motifs',
-            context,
-          )}
-        >
-          Changer de motif
-        </BackLink>
+        {props.typesHref && <BackLink href={props.typesHref}>Changer de motif</BackLink>}
         <Stepper step={3} title="Choisissez le lieu" />
         <p>
           Motif : <strong>{type.name}</strong>
