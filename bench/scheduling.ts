@@ -23,8 +23,10 @@ import { formatTable } from './table.ts';
  * - read: the same queries as "search" through readSearchInput only (the repository's queries, no
  *   computing), so that search / read tells how much the computation adds to reading the rows.
  * Prints p50/p95/p99 in milliseconds; asserts nothing. Goal: p95 < 50 ms on PostgreSQL.
+ * BENCH_DATABASES=postgres (or pglite) measures one database only.
  */
 const queries = Number(process.env.BENCH_QUERIES ?? 300);
+const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const goalP95Ms = 50;
 /** Fixed, so that runs compare: a Monday two weeks before the spring change of 2027. */
 const now = new Date('2027-03-15T08:00:00Z');
@@ -42,15 +44,19 @@ export async function benchScheduling(postgresAdminUrl: string): Promise<void> {
     console.log('Attention : machine déjà chargée, chiffres peu fiables.');
 
   const rows: Row[] = [];
-  const pglite = await openPglite(undefined);
-  try {
-    await pglite.migrate();
-    rows.push(...(await benchDatabase('PGlite', pglite)));
-  } finally {
-    await pglite.close();
+  if (databases.includes('pglite')) {
+    const pglite = await openPglite(undefined);
+    try {
+      await pglite.migrate();
+      rows.push(...(await benchDatabase('PGlite', pglite)));
+    } finally {
+      await pglite.close();
+    }
   }
 
-  if (await isReachable(postgresAdminUrl)) {
+  if (!databases.includes('postgres')) {
+    // PostgreSQL not asked for.
+  } else if (await isReachable(postgresAdminUrl)) {
     const fresh = await createFreshDatabase(postgresAdminUrl, 'tremplin_bench');
     const postgres = await openPostgres(fresh.url, 10);
     try {

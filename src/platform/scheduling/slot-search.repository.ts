@@ -136,8 +136,7 @@ export async function absencesOf(
     );
 }
 
-const epochMs = (column: AnyColumn) =>
-  sql<number>`(extract(epoch from ${column}) * 1000)::float8`.mapWith(Number);
+const epochMs = (column: AnyColumn) => sql<number>`date_part('epoch', ${column}) * 1000`.mapWith(Number);
 
 /**
  * Some agents' appointments not cancelled that intersect [from, to), whatever their type or place:
@@ -145,9 +144,11 @@ const epochMs = (column: AnyColumn) =>
  * (agent_id, tstzrange(starts_at, blocked_until)) where cancelled_at is null, so its GiST index serves
  * it. `ignoreAppointmentId` leaves out an appointment being moved.
  *
- * The search's largest read (thousands of rows over a month of a département): instants come as
- * epoch milliseconds (float8, parsed as numbers by both drivers) and the rows skip drizzle's mapping,
- * which halves the time this process spends on them.
+ * The search's largest read (thousands of rows over a month of a département), so it is shaped for
+ * speed: one row per agent with its intervals as one string of epoch milliseconds
+ * ('start,end,start,end…'), which both drivers hand over untouched and JavaScript splits in a
+ * fraction of the time that parsing thousands of rows takes (measured: half this process's CPU for
+ * the read); date_part gives float8 directly where extract() would compute in numeric.
  */
 export async function busyIntervalsOf(
   db: Db,
@@ -161,17 +162,22 @@ export async function busyIntervalsOf(
     ignoreAppointmentId && isUuid(ignoreAppointmentId) ? sql`and id <> ${ignoreAppointmentId}::uuid` : sql``;
   const result = await db.execute(sql`
     select agent_id as "agentId",
-           (extract(epoch from starts_at) * 1000)::float8 as "start",
-           (extract(epoch from blocked_until) * 1000)::float8 as "end"
+           string_agg((date_part('epoch', starts_at) * 1000)::bigint || ',' ||
+                      (date_part('epoch', blocked_until) * 1000)::bigint, ',') as "spans"
       from appointments
      where agent_id = any(${uuidArray(agentIds)})
        and cancelled_at is null
        and tstzrange(starts_at, blocked_until) && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)
-       ${ignore}`);
-  const rows = (
-    result as unknown as { rows: { agentId: string; start: number | string; end: number | string }[] }
-  ).rows;
-  return rows.map((r) => ({ agentId: r.agentId, start: Number(r.start), end: Number(r.end) }));
+       ${ignore}
+     group by agent_id`);
+  const busy: { agentId: string; start: number; end: number }[] = [];
+  for (const row of (result as unknown as { rows: { agentId: string; spans: string }[] }).rows) {
+    const numbers = row.spans.split(',');
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      busy.push({ agentId: row.agentId, start: Number(numbers[i]), end: Number(numbers[i + 1]) });
+    }
+  }
+  return busy;
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { PlaceSummary } from '../types.ts';
 
+/** One collator for every comparison (localeCompare with a locale builds one per call). */
+const frenchOrder = new Intl.Collator('fr');
+
 /**
  * Places in the order a person should see them:
  * 1. the places in the person's own commune (by name): no travel, or the shortest;
@@ -14,7 +17,7 @@ export function orderPlaces<P extends Pick<PlaceSummary, 'name' | 'communeCode' 
   places: P[],
   communeCode?: string,
 ): P[] {
-  const byName = (a: P, b: P) => a.name.localeCompare(b.name, 'fr');
+  const byName = (a: P, b: P) => frenchOrder.compare(a.name, b.name);
   if (!communeCode) return [...places].sort(byName);
   const inCommune = places.filter((p) => p.communeCode === communeCode).sort(byName);
   const others = places.filter((p) => p.communeCode !== communeCode);
