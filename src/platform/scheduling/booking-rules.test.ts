@@ -46,8 +46,9 @@ describe('delays', () => {
     ['sooner than the minimum, for an agent', plus(30), 'agent', null],
     ['the minimum exactly', plus(120), 'invited', null],
     ['the maximum exactly', plus(30 * 1440), 'public', null],
-    ['past the maximum, for a person', plus(30 * 1440 + 1), 'public', /au plus 30 jours/],
-    ['past the maximum, for an agent', plus(60 * 1440), 'agent', null],
+    ['later on the last day of the maximum', plus(30 * 1440 + 600), 'public', null],
+    ['the day after the maximum, for a person', plus(31 * 1440), 'public', /au plus 30 jours/],
+    ['the day after the maximum, for an agent too', plus(31 * 1440), 'agent', /au plus 30 jours/],
   ] as const)('%s', (_, startsAt, audience, expected) => {
     const problem = delayProblem(type, startsAt, now, audience);
     if (expected === null) expect(problem).toBeNull();

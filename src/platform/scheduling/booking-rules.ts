@@ -1,4 +1,5 @@
 import { forbidden, invalid } from '../errors.ts';
+import { bookingWindow } from './slots/rules.ts';
 import type { Audience, ParticipationStatus } from './types.ts';
 
 /**
@@ -30,8 +31,10 @@ export function mayBook(bookableBy: BookableBy, audience: Audience): boolean {
 }
 
 /**
- * Why this start cannot be booked now, or null. Nobody books the past. People (not agents) book
- * no sooner than the type's minimum delay and no later than its maximum delay.
+ * Why this start cannot be booked now, or null: the booking window of the slot search
+ * (slots/rules.ts bookingWindow), so that a refusal here never contradicts the slots offered.
+ * Nobody books the past; people (not agents) book no sooner than the type's minimum delay; nobody
+ * books past the last local day of its maximum delay (today + maxBookingDelayDays, in Paris).
  */
 export function delayProblem(
   type: { minBookingDelayMinutes: number; maxBookingDelayDays: number },
@@ -40,11 +43,11 @@ export function delayProblem(
   audience: Audience,
 ): string | null {
   if (startsAt.getTime() <= now.getTime()) return 'Ce créneau est déjà passé : choisissez-en un autre.';
-  if (audience === 'agent') return null;
-  if (startsAt.getTime() < now.getTime() + type.minBookingDelayMinutes * 60_000) {
+  const window = bookingWindow(type, audience, now);
+  if (startsAt.getTime() < window.earliest) {
     return `Ce créneau est trop proche : il se réserve au moins ${describeMinutes(type.minBookingDelayMinutes)} à l’avance.`;
   }
-  if (startsAt.getTime() > now.getTime() + type.maxBookingDelayDays * 86_400_000) {
+  if (startsAt.getTime() >= window.latest) {
     return `Ce créneau est trop loin : il se réserve au plus ${type.maxBookingDelayDays} jours à l’avance.`;
   }
   return null;

@@ -201,7 +201,8 @@ export async function setParticipationStatus(
  * ignoring the appointment being moved. The participant keeps its id (the person's link still
  * works). An individual appointment is rescheduled in place, trying the free agents in turn (the
  * current one first) in savepoints as bookAppointment does; a seat moves to another session of the
- * same type. The person, from their link, may move only until the type's change limit.
+ * same type. The person, from their link, may move only until the type's change limit, and only to
+ * times an invited person could book (types reserved to agents are moved by agents).
  */
 export async function moveAppointment(
   db: Db,
