@@ -60,26 +60,30 @@ export async function findSearchableType(db: Db, id: string): Promise<Searchable
 }
 
 /**
- * The opening slots offering a type that are in force on some day of [from, to] (local days), at
- * places not archived, of agents not deactivated; optionally at one place, for one agent or for a
- * list of agents. One query: opening_slot_types (by type) → opening_slots → places, agents.
+ * The opening slots offering a type that are in force on some day of [from, to] (local days), of the
+ * type's own organisation, at places not archived, of agents not deactivated; optionally at one place
+ * or for one agent. One query: opening_slot_types (by type) → opening_slots → appointment_types,
+ * places, agents. It needs nothing read before it, so the search runs it beside the type's own query.
  */
 export async function openingSlotsOffering(
   db: Db,
   input: {
     appointmentTypeId: string;
-    organisationId: string;
     from: string;
     to: string;
     placeId?: string;
     agentId?: string;
-    agentIds?: string[];
   },
 ): Promise<OpeningSlotRule[]> {
-  if ((input.placeId && !isUuid(input.placeId)) || (input.agentId && !isUuid(input.agentId))) return [];
+  if (
+    !isUuid(input.appointmentTypeId) ||
+    (input.placeId && !isUuid(input.placeId)) ||
+    (input.agentId && !isUuid(input.agentId))
+  ) {
+    return [];
+  }
   const conditions: (SQL | undefined)[] = [
     eq(openingSlotTypes.appointmentTypeId, input.appointmentTypeId),
-    eq(openingSlots.organisationId, input.organisationId),
     lte(openingSlots.firstDay, input.to),
     or(isNull(openingSlots.lastDay), gte(openingSlots.lastDay, input.from)),
     isNull(places.archivedAt),
@@ -87,7 +91,6 @@ export async function openingSlotsOffering(
   ];
   if (input.placeId) conditions.push(eq(openingSlots.placeId, input.placeId));
   if (input.agentId) conditions.push(eq(openingSlots.agentId, input.agentId));
-  if (input.agentIds) conditions.push(sql`${openingSlots.agentId} = any(${uuidArray(input.agentIds)})`);
   return db
     .select({
       id: openingSlots.id,
@@ -103,6 +106,13 @@ export async function openingSlotsOffering(
     })
     .from(openingSlotTypes)
     .innerJoin(openingSlots, eq(openingSlots.id, openingSlotTypes.openingSlotId))
+    .innerJoin(
+      appointmentTypes,
+      and(
+        eq(appointmentTypes.id, openingSlotTypes.appointmentTypeId),
+        eq(appointmentTypes.organisationId, openingSlots.organisationId),
+      ),
+    )
     .innerJoin(places, eq(places.id, openingSlots.placeId))
     .innerJoin(agents, eq(agents.id, openingSlots.agentId))
     .where(and(...conditions));

@@ -178,11 +178,20 @@ export async function readSearchInput(
     throw invalid({ from: 'Indiquez des jours au format AAAA-MM-JJ.' }, 'Période de recherche invalide.');
   }
   const now = query.now ?? new Date();
-  // Three reads at once: none depends on another (the référents are only used for follow-up types).
-  const [type, sector, referents] = await Promise.all([
+  // Four reads at once, none waiting for another: the type, the commune's sectorisation, the person's
+  // référents (used by follow-up types only) and the opening slots offering the type in the asked
+  // days (cut to the booking window in memory). The rows that depend on the agents come next.
+  const [type, sector, referents, offering] = await Promise.all([
     findSearchableType(db, query.appointmentTypeId),
     query.communeCode ? sectorRowsOf(db, query.communeCode) : undefined,
     query.citizenId ? referentsOf(db, query.citizenId) : undefined,
+    openingSlotsOffering(db, {
+      appointmentTypeId: query.appointmentTypeId,
+      from: query.from,
+      to: query.to,
+      placeId: query.placeId,
+      agentId: query.agentId,
+    }),
   ]);
   if (!type || type.archived || !audienceMayBook(query.audience, type.bookableBy)) {
     return { kind: 'nothing', searched: null };
@@ -227,15 +236,7 @@ export async function readSearchInput(
     };
   }
 
-  const rules = await openingSlotsOffering(db, {
-    appointmentTypeId: type.id,
-    organisationId: type.organisationId,
-    from: searched.from,
-    to: searched.to,
-    placeId: query.placeId,
-    agentId: query.agentId,
-    agentIds: allowed ? [...allowed] : undefined,
-  });
+  const rules = allowed ? offering.filter((rule) => allowed.has(rule.agentId)) : offering;
   if (rules.length === 0) return { kind: 'nothing', searched };
   const agentIds = [...new Set(rules.map((r) => r.agentId))];
   const placeIds = [...new Set(rules.map((r) => r.placeId))];
