@@ -216,13 +216,20 @@ export async function placesWithFirstSlot(
   now: Date,
 ): Promise<PlaceChoice[]> {
   const places = await placesGiving(db, searcher, type, now);
-  const query = slotQuery(searcher, type, now);
-  return Promise.all(
-    places.map(async (place) => {
-      const found = await firstAvailableSlot(db, { ...query, placeId: place.id });
-      return { place, first: found?.slot ?? null };
-    }),
-  );
+  // One search over the whole booking window reads the engine's input once for every place (one
+  // firstAvailableSlot per place read it once each: 5 places took 5 times as long on the demo).
+  const today = localDay(now);
+  const result = await searchSlots(db, {
+    ...slotQuery(searcher, type, now),
+    from: today,
+    to: addLocalDays(today, type.maxBookingDelayDays),
+  });
+  const first = new Map<string, Slot>();
+  for (const { place, days } of result.places) {
+    const slot = days.find((d) => d.slots.length > 0)?.slots[0];
+    if (slot) first.set(place.id, slot);
+  }
+  return places.map((place) => ({ place, first: first.get(place.id) ?? null }));
 }
 
 export type Week = {
