@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, get, organisationWithStaff } from '../../tenancy/testing.ts';
+import { newAgent, signInAs } from '../../testing/factories.ts';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import { sectorCommunes } from '../tables.ts';
 import { postFields } from './testing.ts';
@@ -115,5 +116,33 @@ describe('settings home (/rendez-vous/parametres)', () => {
     expect(home.body).toContain(s.organisation.name);
     expect(home.body).toContain(`/rendez-vous/parametres/plages?organisation=${s.organisation.slug}`);
     expect(home.body).not.toContain('id="choix-organisation"');
+  });
+
+  it('lets an agent of several organisations pick one with ?organisation=', async () => {
+    const first = await organisationWithStaff(db());
+    const second = await organisationWithStaff(db());
+    const agent = await newAgent(db(), {
+      memberships: [
+        { organisationId: first.organisation.id, role: 'agent' },
+        { organisationId: second.organisation.id, role: 'admin' },
+      ],
+    });
+    const cookie = await signInAs(db(), agent.id);
+    const home = await get(t, `/rendez-vous/parametres?organisation=${second.organisation.slug}`, cookie);
+    expect(home.body).toContain('id="choix-organisation"');
+    expect(home.body).toContain(`<option value="${second.organisation.slug}" selected>`);
+    const places = await get(
+      t,
+      `/rendez-vous/parametres/lieux?organisation=${second.organisation.slug}`,
+      cookie,
+    );
+    expect(places.body).toContain('Ajouter un lieu');
+    const elsewhere = await get(
+      t,
+      `/rendez-vous/parametres/lieux?organisation=${first.organisation.slug}`,
+      cookie,
+    );
+    expect(elsewhere.body).not.toContain('Ajouter un lieu');
+    expect((await get(t, '/rendez-vous/parametres?organisation=inconnue', cookie)).statusCode).toBe(404);
   });
 });

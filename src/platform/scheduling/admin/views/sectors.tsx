@@ -115,7 +115,7 @@ export function SectorsPage(props: {
                 empty="Aucun EPCI ne correspond."
                 items={search.epci.results.map((e) => ({
                   key: e.code,
-                  text: `${e.name} (${e.detail})`,
+                  text: e.detail,
                   done: false,
                 }))}
                 action={settingsPath('secteur/epci', organisation.slug)}
