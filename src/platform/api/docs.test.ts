@@ -21,7 +21,11 @@ describe('OpenAPI documentation', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/v1/agents',
       '/api/v1/agents/{id}',
+      '/api/v1/appointment-types',
+      '/api/v1/appointments',
+      '/api/v1/appointments/{id}',
       '/api/v1/organisation',
+      '/api/v1/slots',
     ]);
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.security).toEqual([{ bearer: [] }]);

@@ -46,6 +46,11 @@ export async function registerApiDocs(app: FastifyInstance, config: Config): Pro
           description:
             'Les agents membres de l’organisation du jeton. Lectures inscrites au journal d’audit.',
         },
+        {
+          name: 'Rendez-vous',
+          description:
+            'Motifs, créneaux libres et rendez-vous de l’organisation du jeton. Un créneau pris entre-temps répond 409 avec les créneaux suivants.',
+        },
       ],
       components: {
         securitySchemes: {

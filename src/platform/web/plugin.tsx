@@ -49,7 +49,12 @@ export async function registerWeb(app: FastifyInstance, config: Config): Promise
 
   await app.register(fastifyCookie, { secret: config.secretKey });
   await app.register(fastifyFormbody);
+  const formTokens = new WeakMap<FastifyRequest, string>();
   await app.register(fastifyCsrf, {
+    getToken: (request) =>
+      formTokens.get(request) ??
+      (request.body as { _csrf?: string } | undefined)?._csrf ??
+      (request.headers['x-csrf-token'] as string | undefined),
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: isSecure(config), signed: true },
   });
   await app.register(fastifyHelmet, {
@@ -129,6 +134,13 @@ export async function registerWeb(app: FastifyInstance, config: Config): Promise
   });
 
   // Every state-changing request carries the form's token unless its route opts out (bearer-token API).
+  // A route's body schema drops unknown keys such as _csrf during validation, so the token is kept
+  // aside just before (multipart forms attach their fields later, in their own scope: read then).
+  app.addHook('preValidation', (request, _reply, done) => {
+    const token = (request.body as { _csrf?: unknown } | undefined)?._csrf;
+    if (typeof token === 'string') formTokens.set(request, token);
+    done();
+  });
   app.addHook('preHandler', (request, reply, done) => {
     const method = request.method;
     if (
