@@ -97,7 +97,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // PGlite's first start (create, migrate, seed) takes seconds, much longer on a loaded machine.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(
@@ -112,7 +113,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`/healthz did not answer 200 within 60 s:\n${output()}`);
+  throw new Error(`/healthz did not answer 200 within 180 s:\n${output()}`);
 }
 
 /** A port the system just handed out and released; the server binds it a moment later. */

@@ -24,7 +24,12 @@ export async function registerPublicPages(app: FastifyInstance): Promise<void> {
           </ul>
           <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
             <li>
-              <a class="fr-btn" href="/connexion">
+              <a class="fr-btn" href="/rdv">
+                Prendre rendez-vous
+              </a>
+            </li>
+            <li>
+              <a class="fr-btn fr-btn--secondary" href="/connexion">
                 Espace agent : se connecter
               </a>
             </li>
