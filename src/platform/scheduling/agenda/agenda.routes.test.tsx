@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditTrail, get, organisationWithStaff } from '../../tenancy/testing.ts';
+import { auditTrail, get, organisationWithStaff, signedInOperator } from '../../tenancy/testing.ts';
 import { newAgent, signInAs } from '../../testing/factories.ts';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import {
@@ -213,6 +213,18 @@ describe('agenda pages', () => {
     expect(slug).toBeDefined();
     const page = await get(t, String(redirected.headers.location), cookie);
     expect(page.statusCode).toBe(200);
+  });
+
+  it('lets an operator choose which organisation’s agenda to open', async () => {
+    const operator = await signedInOperator(db());
+    const page = await get(t, '/rendez-vous', operator.cookie);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`href="/rendez-vous?organisation=${a.organisation.slug}"`);
+    const agenda = await get(t, `/rendez-vous?organisation=${a.organisation.slug}`, operator.cookie);
+    expect(agenda.statusCode).toBe(200);
+    expect(agenda.body).toContain(
+      `href="/rendez-vous/semaine?organisation=${a.organisation.slug}&amp;agent=`,
+    );
   });
 
   it('sends visitors who are not signed in to the sign-in page', async () => {

@@ -4,6 +4,7 @@ import { actorOf } from '../../audit/audit.ts';
 import { AppError, invalid, notFound, unauthenticated } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import type { Caller } from '../../tenancy/caller.ts';
+import { listOrganisationsFor } from '../../tenancy/organisation.service.ts';
 import { emptyForm, type FormState } from '../../web/components.tsx';
 import { parseForm } from '../../web/forms.ts';
 import type { NextSlot } from '../booking.service.ts';
@@ -49,6 +50,7 @@ import {
 } from './schemas.ts';
 import { AppointmentPage } from './views/appointment.tsx';
 import { BookConfirmPage, type BookingParams, BookPage } from './views/book.tsx';
+import { AgendaChooserPage } from './views/chooser.tsx';
 import { CitizenPage, CitizenSearchPage } from './views/citizens.tsx';
 import { DayPage } from './views/day.tsx';
 import { AgendaHomePage } from './views/home.tsx';
@@ -83,6 +85,13 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     `${title} – ${context.organisation.name}`;
 
   web.get('/rendez-vous', { schema: { querystring: organisationQuery } }, async (request, reply) => {
+    if (!request.query.organisation && !request.auth?.currentOrganisation) {
+      const { actor } = callerOf(request);
+      return reply.page(
+        'Rendez-vous',
+        <AgendaChooserPage organisations={await listOrganisationsFor(db, actor)} />,
+      );
+    }
     const { context, link } = await open(request, request.query.organisation);
     const today = localDayOf(new Date());
     const ownOnly = context.ownAgentId !== null;

@@ -8,7 +8,7 @@ import type { ParticipationStatus } from '../types.ts';
 export type StatsCounts = {
   byStatus: { status: ParticipationStatus; count: number }[];
   byChannel: { channel: 'agent' | 'public' | 'invitation' | 'api'; count: number }[];
-  /** Median days between booking and start, over participations not cancelled; null without any. */
+  /** Median days between booking and start, over participations not cancelled and booked before the start; null without any. */
   medianLeadDays: number | null;
 };
 
@@ -53,6 +53,8 @@ export async function countParticipations(
         scope,
         sql`${appointments.cancelledAt} is null`,
         sql`${appointmentParticipants.status} <> 'annule'`,
+        // An appointment recorded after it took place (an agent catching up) has no booking delay.
+        sql`${appointmentParticipants.createdAt} <= ${appointments.startsAt}`,
       ),
     );
   return {

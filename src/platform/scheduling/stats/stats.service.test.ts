@@ -32,6 +32,8 @@ describe('appointment statistics on a known dataset', () => {
       [-1, 6, 'a_venir', 'agent'],
       [-40, 3, 'vu', 'agent'],
       [2, 1, 'a_venir', 'public'],
+      // Recorded two days after it took place: counted, but no booking delay.
+      [-4, -2, 'vu', 'agent'],
     ];
     for (const [startDays, leadDays, status, via, cancelled] of rows) {
       const startsAt = new Date(now.getTime() + startDays * day);
@@ -67,20 +69,20 @@ describe('appointment statistics on a known dataset', () => {
 
   it('counts the last 30 days: statuses, no-show rate, median lead time, who booked', async () => {
     const stats = await appointmentStats(t.platform.database.db, setup.organisation.id, 30, now);
-    expect(stats.total).toBe(7);
-    expect(stats.byStatus).toEqual({ a_venir: 1, vu: 2, absent: 1, excuse: 1, annule: 2 });
-    expect(stats.noShowRate).toBeCloseTo(1 / 3);
-    // Lead times of the participations not cancelled: 1, 2, 4, 6, 10 days.
+    expect(stats.total).toBe(8);
+    expect(stats.byStatus).toEqual({ a_venir: 1, vu: 3, absent: 1, excuse: 1, annule: 2 });
+    expect(stats.noShowRate).toBeCloseTo(1 / 4);
+    // Lead times of the participations not cancelled and booked beforehand: 1, 2, 4, 6, 10 days.
     expect(stats.medianLeadDays).toBeCloseTo(4);
     expect(stats.selfBooked).toBe(3);
-    expect(stats.byAgentOrApi).toBe(4);
+    expect(stats.byAgentOrApi).toBe(5);
   });
 
   it('counts the last 90 days (one more seen) with an even number of lead times', async () => {
     const stats = await appointmentStats(t.platform.database.db, setup.organisation.id, 90, now);
-    expect(stats.total).toBe(8);
-    expect(stats.byStatus.vu).toBe(3);
-    expect(stats.noShowRate).toBeCloseTo(1 / 4);
+    expect(stats.total).toBe(9);
+    expect(stats.byStatus.vu).toBe(4);
+    expect(stats.noShowRate).toBeCloseTo(1 / 5);
     expect(stats.medianLeadDays).toBeCloseTo(3.5);
   });
 

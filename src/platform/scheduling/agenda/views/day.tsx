@@ -104,7 +104,7 @@ export function DayPage(props: {
       </p>
       <form method="get" action="/rendez-vous/jour" class="fr-mb-4w">
         <OrganisationField link={link} />
-        <fieldset class="fr-fieldset">
+        <fieldset class="fr-fieldset tp-inline-fields">
           <legend class="fr-fieldset__legend fr-text--regular">Choisir le jour et l’agent</legend>
           <div class="fr-fieldset__element fr-fieldset__element--inline">
             <div class="fr-input-group">
@@ -132,7 +132,7 @@ export function DayPage(props: {
             </div>
           </div>
           <div class="fr-fieldset__element fr-fieldset__element--inline">
-            <button type="submit" class="fr-btn fr-btn--secondary tp-align-end">
+            <button type="submit" class="fr-btn fr-btn--secondary">
               Afficher
             </button>
           </div>

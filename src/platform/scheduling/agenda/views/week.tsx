@@ -106,7 +106,7 @@ function WeekChooser({ context, link, subject, week }: Props) {
     <form method="get" action="/rendez-vous/semaine" class="fr-mb-3w">
       <OrganisationField link={link} />
       <input type="hidden" name="du" value={week.monday} />
-      <fieldset class="fr-fieldset">
+      <fieldset class="fr-fieldset tp-inline-fields">
         <legend class="fr-fieldset__legend fr-text--regular">Voir la semaine d’un agent ou d’un lieu</legend>
         <div class="fr-fieldset__element fr-fieldset__element--inline">
           <div class="fr-select-group">

@@ -18,10 +18,10 @@ function Crumbs({ current }: { current?: string }) {
 
 function Explanation() {
   return (
-    <p class="fr-text--lead">
+    <p>
       Abonnez votre agenda (Outlook, Google Agenda, Thunderbird, téléphone) à vos rendez-vous Tremplin : ils y
       apparaissent, des 30 derniers jours aux 6 prochains mois, et se mettent à jour tout seuls. Seules les
-      initiales des personnes et le motif y figurent : le reste reste dans Tremplin.
+      initiales des personnes et le motif y figurent : le reste n’est visible que dans Tremplin.
     </p>
   );
 }

@@ -62,15 +62,19 @@ function Filters(props: {
   );
 }
 
+/** One key figure: its name as a heading, the figure, then what it counts. */
 function Figure(props: { label: string; value: string; detail: string }) {
   return (
     <div class="fr-col-12 fr-col-md-4">
-      <div class="fr-tile fr-tile--sm">
-        <div class="fr-tile__body">
-          <div class="fr-tile__content">
-            <p class="fr-tile__detail">{props.label}</p>
-            <p class="fr-h3 fr-mb-1w">{props.value}</p>
-            <p class="fr-text--sm fr-mb-0">{props.detail}</p>
+      <div class="fr-card fr-card--no-arrow">
+        <div class="fr-card__body">
+          <div class="fr-card__content">
+            <h3 class="fr-card__title">{props.label}</h3>
+            <p class="fr-card__desc">
+              <span class="fr-h2 fr-mb-0">{props.value}</span>
+              <br />
+              {props.detail}
+            </p>
           </div>
         </div>
       </div>
@@ -118,7 +122,7 @@ export function StatsPage(props: {
             <Figure
               label="Délai médian de rendez-vous"
               value={formatDays(stats.medianLeadDays)}
-              detail="entre la prise du rendez-vous et le rendez-vous (hors annulés)"
+              detail="entre la prise du rendez-vous et le rendez-vous (hors annulés et rendez-vous enregistrés après coup)"
             />
             <Figure
               label="Pris par la personne elle-même"
