@@ -1,6 +1,6 @@
 import type { Slot } from '../types.ts';
 import { dayFromNumber, dayNumber, localDay, localInstantOfDay, minutesOf, PARIS } from './calendar.ts';
-import { cutSlots, mergeIntervals } from './intervals.ts';
+import { cutSlots } from './intervals.ts';
 import {
   type AbsenceRule,
   compile,
@@ -63,7 +63,9 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
     }
     return closed;
   };
-  const openings: Opening[] = [];
+  // Openings bucketed by day: days are then taken in order (for `limit`) without sorting them all.
+  const byDay: Opening[][] = [];
+  for (let n = firstN; n <= lastN; n++) byDay.push([]);
   for (const rule of input.openingSlots) {
     if (allowed && !allowed.has(rule.agentId)) continue;
     const compiled = compile(rule);
@@ -75,7 +77,7 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
       const start = localInstantOfDay(n, startMinutes, timeZone);
       const end = localInstantOfDay(n, endMinutes, timeZone);
       if (end <= input.earliest || start >= input.latest) continue;
-      openings.push({
+      byDay[n - firstN]!.push({
         day: dayFromNumber(n),
         start,
         end,
@@ -85,12 +87,11 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
       });
     }
   }
-  openings.sort((a, b) => a.start - b.start);
 
   // Blocked time per agent, read one day wider on each side: an absence or an appointment that
   // started the evening before (or a one-off absence of several days) still blocks the morning.
-  const wideFrom = dayFromNumber(dayNumber(input.from) - 1);
-  const wideTo = dayFromNumber(dayNumber(input.to) + 1);
+  const wideFrom = dayFromNumber(firstN - 1);
+  const wideTo = dayFromNumber(lastN + 1);
   const blockedByAgent = new Map<string, Interval[]>();
   const blockedOf = (agentId: string) => {
     const list = blockedByAgent.get(agentId);
@@ -99,38 +100,47 @@ export function computeSlots(input: ComputeInput): DaySlot[] {
     blockedByAgent.set(agentId, created);
     return created;
   };
-  for (const b of input.busy) blockedOf(b.agentId).push({ start: b.start, end: b.end });
-  for (const a of input.absences) blockedOf(a.agentId).push(...expandAbsence(a, wideFrom, wideTo, timeZone));
-  for (const [agentId, list] of blockedByAgent) blockedByAgent.set(agentId, mergeIntervals(list));
+  // The input's own objects are listed; mergeInPlace copies one before it lengthens it.
+  for (const b of input.busy) blockedOf(b.agentId).push(b);
+  for (const a of input.absences) {
+    for (const interval of expandAbsence(a, wideFrom, wideTo, timeZone)) blockedOf(a.agentId).push(interval);
+  }
+  for (const list of blockedByAgent.values()) mergeInPlace(list);
 
   const found: DaySlot[] = [];
+  // Slots by place and by minute from the first day's UTC midnight: small integer keys, which a Map
+  // hashes without allocating (epoch milliseconds are too large for that).
+  const origin = firstN * 86_400_000;
   const byPlace = new Map<string, Map<number, Slot>>();
   const options = { durationMs, bufferMs, earliest: input.earliest, latest: input.latest };
-  let currentDay = '';
-  for (const opening of openings) {
-    // Finish the day in progress before stopping: a later opening that day may start earlier.
-    if (input.limit !== undefined && opening.day !== currentDay && found.length >= input.limit) break;
-    currentDay = opening.day;
-    const blocked = blockedByAgent.get(opening.agentId) ?? [];
-    let atPlace = byPlace.get(opening.placeId);
-    if (!atPlace) {
-      atPlace = new Map();
-      byPlace.set(opening.placeId, atPlace);
-    }
-    for (const start of cutSlots(opening, blocked, options)) {
-      const existing = atPlace.get(start);
-      if (existing) {
-        if (!existing.agentIds.includes(opening.agentId)) existing.agentIds.push(opening.agentId);
-        continue;
+  const starts: number[] = [];
+  for (const openings of byDay) {
+    // Stop at a day's boundary, the day that reached the limit complete.
+    if (input.limit !== undefined && found.length >= input.limit) break;
+    for (const opening of openings) {
+      const blocked = blockedByAgent.get(opening.agentId) ?? [];
+      let atPlace = byPlace.get(opening.placeId);
+      if (!atPlace) {
+        atPlace = new Map();
+        byPlace.set(opening.placeId, atPlace);
       }
-      const slot: Slot = {
-        startsAt: new Date(start),
-        endsAt: new Date(start + durationMs),
-        placeId: opening.placeId,
-        agentIds: [opening.agentId],
-      };
-      atPlace.set(start, slot);
-      found.push({ day: opening.day, start, slot });
+      starts.length = 0;
+      for (const start of cutSlots(opening, blocked, options, starts)) {
+        const key = (start - origin) / 60_000;
+        const existing = atPlace.get(key);
+        if (existing) {
+          if (!existing.agentIds.includes(opening.agentId)) existing.agentIds.push(opening.agentId);
+          continue;
+        }
+        const slot: Slot = {
+          startsAt: new Date(start),
+          endsAt: new Date(start + durationMs),
+          placeId: opening.placeId,
+          agentIds: [opening.agentId],
+        };
+        atPlace.set(key, slot);
+        found.push({ day: opening.day, start, slot });
+      }
     }
   }
   return found.sort(bySlotStart);
@@ -178,6 +188,26 @@ export function collectiveSlots(
     });
   }
   return found.sort(bySlotStart);
+}
+
+/**
+ * Sorts and merges a list in place, never changing the intervals in it (they may be the caller's):
+ * a merged interval is a new object. mergeIntervals copies every interval; this copies only merges.
+ */
+function mergeInPlace(list: Interval[]): void {
+  if (list.length < 2) return;
+  list.sort((a, b) => a.start - b.start);
+  let last = 0;
+  for (let i = 1; i < list.length; i++) {
+    const current = list[i]!;
+    const kept = list[last]!;
+    if (current.start <= kept.end) {
+      if (current.end > kept.end) list[last] = { start: kept.start, end: current.end };
+    } else {
+      list[++last] = current;
+    }
+  }
+  list.length = last + 1;
 }
 
 function bySlotStart(a: DaySlot, b: DaySlot): number {

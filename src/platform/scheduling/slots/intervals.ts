@@ -63,9 +63,14 @@ export type CutOptions = {
  *   an absence: the exclusion constraint compares [starts_at, blocked_until) the same way.
  * - earliest <= start < latest (booking delays).
  */
-export function cutSlots(opening: Interval, blocked: Interval[], options: CutOptions): number[] {
+export function cutSlots(
+  opening: Interval,
+  blocked: Interval[],
+  options: CutOptions,
+  /** Where to push the starts (a search reuses one array for all its openings). */
+  starts: number[] = [],
+): number[] {
   const { durationMs, bufferMs, earliest, latest } = options;
-  const starts: number[] = [];
   if (durationMs <= 0) return starts;
   let start = opening.start;
   if (earliest > start) start += Math.ceil((earliest - start) / durationMs) * durationMs;
