@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { invalid } from '../errors.ts';
 import { departementOf, isPublicHoliday } from './holidays.ts';
@@ -181,18 +182,19 @@ export async function readSearchInput(
   // Four reads at once, none waiting for another: the type, the commune's sectorisation, the person's
   // référents (used by follow-up types only) and the opening slots offering the type in the asked
   // days (cut to the booking window in memory). The rows that depend on the agents come next.
-  const [type, sector, referents, offering] = await Promise.all([
-    findSearchableType(db, query.appointmentTypeId),
-    query.communeCode ? sectorRowsOf(db, query.communeCode) : undefined,
-    query.citizenId ? referentsOf(db, query.citizenId) : undefined,
-    openingSlotsOffering(db, {
-      appointmentTypeId: query.appointmentTypeId,
-      from: query.from,
-      to: query.to,
-      placeId: query.placeId,
-      agentId: query.agentId,
-    }),
-  ]);
+  const [type, sector, referents, offering] = await readTogether(db, [
+    () => findSearchableType(db, query.appointmentTypeId),
+    () => (query.communeCode ? sectorRowsOf(db, query.communeCode) : undefined),
+    () => (query.citizenId ? referentsOf(db, query.citizenId) : undefined),
+    () =>
+      openingSlotsOffering(db, {
+        appointmentTypeId: query.appointmentTypeId,
+        from: query.from,
+        to: query.to,
+        placeId: query.placeId,
+        agentId: query.agentId,
+      }),
+  ] as const);
   if (!type || type.archived || !audienceMayBook(query.audience, type.bookableBy)) {
     return { kind: 'nothing', searched: null };
   }
@@ -241,17 +243,18 @@ export async function readSearchInput(
   const agentIds = [...new Set(rules.map((r) => r.agentId))];
   const placeIds = [...new Set(rules.map((r) => r.placeId))];
   // One day wider on each side: an appointment or absence from the evening before still blocks.
-  const [absences, busy, placeRows] = await Promise.all([
-    absencesOf(db, agentIds, addDays(searched.from, -1), addDays(searched.to, 1)),
-    busyIntervalsOf(
-      db,
-      agentIds,
-      new Date(fromInstant.getTime() - 86_400_000),
-      new Date(toInstant.getTime() + 86_400_000),
-      query.ignoreAppointmentId,
-    ),
-    placesByIds(db, placeIds),
-  ]);
+  const [absences, busy, placeRows] = await readTogether(db, [
+    () => absencesOf(db, agentIds, addDays(searched.from, -1), addDays(searched.to, 1)),
+    () =>
+      busyIntervalsOf(
+        db,
+        agentIds,
+        new Date(fromInstant.getTime() - 86_400_000),
+        new Date(toInstant.getTime() + 86_400_000),
+        query.ignoreAppointmentId,
+      ),
+    () => placesByIds(db, placeIds),
+  ] as const);
   return {
     kind: 'individual',
     searched,
@@ -300,4 +303,23 @@ async function findSlots(
   options: { after?: Date; limit?: number } = {},
 ): Promise<Found> {
   return slotsOf(await readSearchInput(db, query, options), options.limit);
+}
+
+/**
+ * Runs independent reads at once on a pool (each takes its own connection), one after the other
+ * inside a transaction: a transaction is one connection, and node-postgres refuses (from pg 9)
+ * queries sent while another is still running on the same client.
+ */
+async function readTogether<T extends readonly (() => unknown)[]>(
+  db: Db,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (db instanceof PgTransaction) {
+    const results: unknown[] = [];
+    for (const read of reads) results.push(await read());
+    return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  }
+  return (await Promise.all(reads.map((read) => read()))) as {
+    -readonly [K in keyof T]: Awaited<ReturnType<T[K]>>;
+  };
 }
