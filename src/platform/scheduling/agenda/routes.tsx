@@ -9,7 +9,9 @@ import { emptyForm, type FormState } from '../../web/components.tsx';
 import { parseForm } from '../../web/forms.ts';
 import type { NextSlot } from '../booking.service.ts';
 import { participationStatusLabels } from '../types.ts';
+import type { ParticipationView } from './agenda.repository.ts';
 import {
+  type AgendaContext,
   agentOf,
   listDay,
   loadWeek,
@@ -55,7 +57,7 @@ import { CitizenPage, CitizenSearchPage } from './views/citizens.tsx';
 import { DayPage } from './views/day.tsx';
 import { AgendaHomePage } from './views/home.tsx';
 import { MoveConfirmPage, MovePage } from './views/move.tsx';
-import { linkerFor, participationPath } from './views/parts.tsx';
+import { type Linker, linkerFor, participationPath } from './views/parts.tsx';
 import { WeekPage, type WeekSubject } from './views/week.tsx';
 import { formatDay, localDayOf, localInstant } from './week-grid.ts';
 
@@ -68,6 +70,16 @@ function callerOf(request: FastifyRequest): Caller {
 function here(request: FastifyRequest): string {
   return request.url;
 }
+
+/** The first day a slot list may show: the day asked for, unless it is missing or past. */
+function fromToday(day: string | undefined, today: string): string {
+  return day && day > today ? day : today;
+}
+
+const INVALID_SLOT = 'Ce créneau n’est pas valide : choisissez-en un dans la liste.';
+
+const cancelledMessage = (p: { citizenFirstName: string; citizenLastName: string }) =>
+  `Rendez-vous de ${p.citizenFirstName} ${p.citizenLastName} annulé ; la personne en est prévenue.`;
 
 /** Agents' week views, day lists, booking for a person, statuses and person search (/rendez-vous). */
 export async function registerAgenda(app: FastifyInstance, platform: Platform): Promise<void> {
@@ -83,6 +95,22 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
   };
   const titled = (title: string, context: { organisation: { name: string } }) =>
     `${title} – ${context.organisation.name}`;
+  /**
+   * Where to send a page of an appointment or a person opened without ?organisation= from an agenda it
+   * does not belong to: the same page in the caller's agenda that holds it (undefined: stay here).
+   */
+  const elsewhereUrl = async (
+    request: { url: string; query: { organisation?: string } },
+    caller: Caller,
+    context: AgendaContext,
+    record: { participantId: string } | { citizenId: string },
+  ): Promise<string | undefined> => {
+    if (request.query.organisation) return undefined;
+    const elsewhere = await otherAgendaOf(db, caller, context, record);
+    return elsewhere
+      ? `${request.url.split('?')[0]}?organisation=${encodeURIComponent(elsewhere)}`
+      : undefined;
+  };
 
   web.get('/rendez-vous', { schema: { querystring: organisationQuery } }, async (request, reply) => {
     if (!request.query.organisation && !request.auth?.currentOrganisation) {
@@ -164,14 +192,8 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     { schema: { params: participantParams, querystring: organisationQuery } },
     async (request, reply) => {
       const { caller, context, link } = await open(request, request.query.organisation);
-      const elsewhere = request.query.organisation
-        ? undefined
-        : await otherAgendaOf(db, caller, context, request.params);
-      if (elsewhere)
-        return reply.redirect(
-          `${request.url.split('?')[0]}?organisation=${encodeURIComponent(elsewhere)}`,
-          303,
-        );
+      const elsewhere = await elsewhereUrl(request, caller, context, request.params);
+      if (elsewhere) return reply.redirect(elsewhere, 303);
       const view = await viewParticipation(db, caller, context, request.params.participantId);
       return reply.page(
         titled(
@@ -217,12 +239,11 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
           participantId,
           status: parsed.data.statut,
         });
-        const who = `${p.citizenFirstName} ${p.citizenLastName}`;
         reply.flash(
           'success',
           parsed.data.statut === 'annule'
-            ? `Rendez-vous de ${who} annulé ; la personne en est prévenue.`
-            : `Statut du rendez-vous de ${who} : ${participationStatusLabels[parsed.data.statut]}.`,
+            ? cancelledMessage(p)
+            : `Statut du rendez-vous de ${p.citizenFirstName} ${p.citizenLastName} : ${participationStatusLabels[parsed.data.statut]}.`,
         );
       } catch (error) {
         reply.flash('error', refusal(error));
@@ -239,10 +260,7 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
       const { participantId } = request.params;
       try {
         const p = await changeStatus(db, platform, caller, context, { participantId, status: 'annule' });
-        reply.flash(
-          'success',
-          `Rendez-vous de ${p.citizenFirstName} ${p.citizenLastName} annulé ; la personne en est prévenue.`,
-        );
+        reply.flash('success', cancelledMessage(p));
       } catch (error) {
         reply.flash('error', refusal(error));
       }
@@ -256,7 +274,7 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     async (request, reply) => {
       const { caller, context, link } = await open(request, request.query.organisation);
       const today = localDayOf(new Date());
-      const day = request.query.du && request.query.du > today ? request.query.du : today;
+      const day = fromToday(request.query.du, today);
       const { participation, result } = await slotsForMove(db, caller, context, {
         participantId: request.params.participantId,
         day,
@@ -281,6 +299,30 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     },
   );
 
+  /** The move's confirmation; after a refusal (`taken`), with the next free slots and a 409. */
+  const moveConfirm = (
+    reply: FastifyReply,
+    { context, link }: { context: AgendaContext; link: Linker },
+    participation: ParticipationView,
+    startsAt: Date,
+    place: { id: string; name: string },
+    taken: NextSlot[] | null,
+  ) =>
+    reply.page(
+      titled(taken ? 'Ce créneau vient d’être pris' : 'Confirmer le déplacement', context),
+      <MoveConfirmPage
+        context={context}
+        link={link}
+        participation={participation}
+        startsAt={startsAt}
+        placeId={place.id}
+        placeName={place.name}
+        csrfToken={reply.csrfToken()}
+        taken={taken}
+      />,
+      taken ? 409 : 200,
+    );
+
   web.get(
     '/rendez-vous/rdv/:participantId/deplacer/confirmer',
     { schema: { params: participantParams, querystring: moveChoiceQuery } },
@@ -288,19 +330,7 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
       const { caller, context, link } = await open(request, request.query.organisation);
       const participation = await openParticipation(db, caller, context, request.params.participantId);
       const place = placeOf(context, request.query.lieu)!;
-      return reply.page(
-        titled('Confirmer le déplacement', context),
-        <MoveConfirmPage
-          context={context}
-          link={link}
-          participation={participation}
-          startsAt={request.query.debut}
-          placeId={place.id}
-          placeName={place.name}
-          csrfToken={reply.csrfToken()}
-          taken={null}
-        />,
-      );
+      return moveConfirm(reply, { context, link }, participation, request.query.debut, place, null);
     },
   );
 
@@ -311,8 +341,7 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
       const { caller, context, link } = await open(request, request.query.organisation);
       const { participantId } = request.params;
       const parsed = parseForm(moveChoice, request.body);
-      if (!parsed.ok)
-        throw invalid(parsed.form.errors, 'Ce créneau n’est pas valide : choisissez-en un dans la liste.');
+      if (!parsed.ok) throw invalid(parsed.form.errors, INVALID_SLOT);
       const place = placeOf(context, parsed.data.lieu)!;
       try {
         const result = await moveParticipation(db, platform, caller, context, {
@@ -329,20 +358,7 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
           return reply.redirect(participationPath(link, result.participantId), 303);
         }
         const participation = await openParticipation(db, caller, context, participantId);
-        return reply.page(
-          titled('Ce créneau vient d’être pris', context),
-          <MoveConfirmPage
-            context={context}
-            link={link}
-            participation={participation}
-            startsAt={parsed.data.debut}
-            placeId={place.id}
-            placeName={place.name}
-            csrfToken={reply.csrfToken()}
-            taken={result.next}
-          />,
-          409,
-        );
+        return moveConfirm(reply, { context, link }, participation, parsed.data.debut, place, result.next);
       } catch (error) {
         reply.flash('error', refusal(error));
         return reply.redirect(link(`/rdv/${participantId}/deplacer`), 303);
@@ -366,7 +382,7 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
       motif: query.motif,
       lieu: placeOf(context, query.lieu)?.id,
       agent: agentOf(context, query.agent)?.agentId,
-      du: query.du && query.du > today ? query.du : today,
+      du: fromToday(query.du, today),
     };
     const choices = await bookingChoices(db, caller, context, {
       citizenId: params.usager,
@@ -532,8 +548,7 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     async (request, reply) => {
       const { caller, context, link } = await open(request, request.query.organisation);
       const parsed = parseForm(bookingChoice, request.body);
-      if (!parsed.ok)
-        throw invalid(parsed.form.errors, 'Ce créneau n’est pas valide : choisissez-en un dans la liste.');
+      if (!parsed.ok) throw invalid(parsed.form.errors, INVALID_SLOT);
       const { usager, motif, debut, lieu, agent } = parsed.data;
       try {
         const result = await bookForPerson(db, platform, caller, context, {
@@ -576,14 +591,8 @@ export async function registerAgenda(app: FastifyInstance, platform: Platform): 
     { schema: { params: citizenParams, querystring: organisationQuery } },
     async (request, reply) => {
       const { caller, context, link } = await open(request, request.query.organisation);
-      const elsewhere = request.query.organisation
-        ? undefined
-        : await otherAgendaOf(db, caller, context, request.params);
-      if (elsewhere)
-        return reply.redirect(
-          `${request.url.split('?')[0]}?organisation=${encodeURIComponent(elsewhere)}`,
-          303,
-        );
+      const elsewhere = await elsewhereUrl(request, caller, context, request.params);
+      if (elsewhere) return reply.redirect(elsewhere, 303);
       const view = await viewCitizen(db, caller, context, request.params.citizenId, new Date());
       return reply.page(
         titled(`${view.citizen.firstName} ${view.citizen.lastName}`, context),

@@ -6,6 +6,8 @@ import {
   agentName,
   displayPhone,
   entryStatus,
+  InlineSelect,
+  InlineShowButton,
   type Linker,
   OrganisationField,
   participationPath,
@@ -114,28 +116,15 @@ export function DayPage(props: {
               <input class="fr-input" type="date" id="champ-du" name="du" value={day} />
             </div>
           </div>
-          <div class="fr-fieldset__element fr-fieldset__element--inline">
-            <div class="fr-select-group">
-              <label class="fr-label" for="champ-agent">
-                Agent
-              </label>
-              <select class="fr-select" id="champ-agent" name="agent">
-                <option value="" selected={!agentId}>
-                  Tous les agents
-                </option>
-                {context.agents.map((a) => (
-                  <option value={a.agentId} selected={a.agentId === agentId}>
-                    {a.firstName} {a.lastName}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div class="fr-fieldset__element fr-fieldset__element--inline">
-            <button type="submit" class="fr-btn fr-btn--secondary">
-              Afficher
-            </button>
-          </div>
+          <InlineSelect
+            id="champ-agent"
+            name="agent"
+            label="Agent"
+            empty="Tous les agents"
+            selected={agentId}
+            options={context.agents.map((a) => ({ value: a.agentId, label: `${a.firstName} ${a.lastName}` }))}
+          />
+          <InlineShowButton />
         </fieldset>
       </form>
       <nav aria-label="Autres jours" class="fr-mb-4w">

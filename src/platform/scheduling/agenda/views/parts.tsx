@@ -34,6 +34,47 @@ export function OrganisationField({ link }: { link: Linker }) {
   return link.organisation ? <input type="hidden" name="organisation" value={link.organisation} /> : null;
 }
 
+/** A select of an agenda's GET chooser form, inline beside the others; the empty option comes first. */
+export function InlineSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  empty: string;
+  selected: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div class="fr-fieldset__element fr-fieldset__element--inline">
+      <div class="fr-select-group">
+        <label class="fr-label" for={props.id}>
+          {props.label}
+        </label>
+        <select class="fr-select" id={props.id} name={props.name}>
+          <option value="" selected={!props.selected}>
+            {props.empty}
+          </option>
+          {props.options.map((o) => (
+            <option value={o.value} selected={o.value === props.selected}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** The submit button of an agenda's GET chooser form, inline after its fields. */
+export function InlineShowButton() {
+  return (
+    <div class="fr-fieldset__element fr-fieldset__element--inline">
+      <button type="submit" class="fr-btn fr-btn--secondary">
+        Afficher
+      </button>
+    </div>
+  );
+}
+
 export const participationPath = (link: Linker, participantId: string) => link(`/rdv/${participantId}`);
 export const citizenPath = (link: Linker, citizenId: string) => link(`/usagers/${citizenId}`);
 

@@ -16,6 +16,8 @@ import {
   AgendaBreadcrumb,
   agentName,
   entryStatus,
+  InlineSelect,
+  InlineShowButton,
   type Linker,
   OrganisationField,
   participationPath,
@@ -108,45 +110,23 @@ function WeekChooser({ context, link, subject, week }: Props) {
       <input type="hidden" name="du" value={week.monday} />
       <fieldset class="fr-fieldset tp-inline-fields">
         <legend class="fr-fieldset__legend fr-text--regular">Voir la semaine d’un agent ou d’un lieu</legend>
-        <div class="fr-fieldset__element fr-fieldset__element--inline">
-          <div class="fr-select-group">
-            <label class="fr-label" for="champ-agent">
-              Agent
-            </label>
-            <select class="fr-select" id="champ-agent" name="agent">
-              <option value="" selected={subject.kind !== 'agent'}>
-                —
-              </option>
-              {context.agents.map((a) => (
-                <option value={a.agentId} selected={subject.kind === 'agent' && subject.id === a.agentId}>
-                  {a.firstName} {a.lastName}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="fr-fieldset__element fr-fieldset__element--inline">
-          <div class="fr-select-group">
-            <label class="fr-label" for="champ-lieu">
-              ou lieu
-            </label>
-            <select class="fr-select" id="champ-lieu" name="lieu">
-              <option value="" selected={subject.kind !== 'place'}>
-                —
-              </option>
-              {context.places.map((p) => (
-                <option value={p.id} selected={subject.kind === 'place' && subject.id === p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="fr-fieldset__element fr-fieldset__element--inline">
-          <button type="submit" class="fr-btn fr-btn--secondary">
-            Afficher
-          </button>
-        </div>
+        <InlineSelect
+          id="champ-agent"
+          name="agent"
+          label="Agent"
+          empty="—"
+          selected={subject.kind === 'agent' ? subject.id : undefined}
+          options={context.agents.map((a) => ({ value: a.agentId, label: `${a.firstName} ${a.lastName}` }))}
+        />
+        <InlineSelect
+          id="champ-lieu"
+          name="lieu"
+          label="ou lieu"
+          empty="—"
+          selected={subject.kind === 'place' ? subject.id : undefined}
+          options={context.places.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <InlineShowButton />
       </fieldset>
     </form>
   );
