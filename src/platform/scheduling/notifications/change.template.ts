@@ -1,14 +1,11 @@
-import { appointmentLines } from './confirmation.template.ts';
 import { invitationAttachment } from './ics.ts';
 import {
   type AppointmentEmailTemplate,
   type AppointmentMessage,
   type AppointmentSmsTemplate,
+  appointmentEmailText,
   exampleAppointment,
   formatWhen,
-  greeting,
-  manageLines,
-  signature,
 } from './message.ts';
 import { appointmentSms, smsWhen } from './sms-text.ts';
 
@@ -23,6 +20,11 @@ const example: AppointmentMessage = {
   sequence: 1,
 };
 
+/** When it was before, if the time changed (a new place or agent alone keeps it); null otherwise. */
+function previousStart(m: AppointmentMessage): string | null {
+  return m.previousStartsAt && m.previousStartsAt !== m.startsAt ? m.previousStartsAt : null;
+}
+
 /** The appointment moved (time, place or agent): the old and the new time, and the updated .ics. */
 export const changeEmailTemplate: AppointmentEmailTemplate = {
   name: CHANGE_EMAIL_TEMPLATE,
@@ -31,24 +33,17 @@ export const changeEmailTemplate: AppointmentEmailTemplate = {
   essential: true,
   example,
   render(m, context) {
-    const moved = m.previousStartsAt && m.previousStartsAt !== m.startsAt;
-    const text = [
-      greeting(m),
-      '',
-      moved
-        ? `Votre rendez-vous du ${formatWhen(m.previousStartsAt!)} est déplacé au ${formatWhen(m.startsAt)}.`
-        : 'Votre rendez-vous a changé.',
-      ...(m.placeChanged ? ['Attention : le lieu a changé.'] : []),
-      '',
-      'Le rendez-vous, tel qu’il est maintenant :',
-      ...appointmentLines(m),
-      '',
-      ...manageLines(m, context.baseUrl),
-      '',
-      'Le fichier joint (rendez-vous.ics) met à jour votre agenda.',
-      '',
-      signature(m, context.territoryName),
-    ].join('\n');
+    const previous = previousStart(m);
+    const text = appointmentEmailText(m, context, {
+      intro: [
+        previous
+          ? `Votre rendez-vous du ${formatWhen(previous)} est déplacé au ${formatWhen(m.startsAt)}.`
+          : 'Votre rendez-vous a changé.',
+        ...(m.placeChanged ? ['Attention : le lieu a changé.'] : []),
+      ],
+      lead: 'Le rendez-vous, tel qu’il est maintenant :',
+      closing: ['Le fichier joint (rendez-vous.ics) met à jour votre agenda.'],
+    });
     return {
       subject: `Rendez-vous déplacé au ${formatWhen(m.startsAt)}`,
       text,
@@ -63,16 +58,15 @@ export const changeSmsTemplate: AppointmentSmsTemplate = {
   channel: 'sms',
   example,
   render: (m, context) => {
-    const moved = m.previousStartsAt && m.previousStartsAt !== m.startsAt;
-    const when = moved
-      ? `le ${smsWhen(m.startsAt)} (au lieu du ${smsWhen(m.previousStartsAt!)})`
-      : `le ${smsWhen(m.startsAt)}`;
+    const previous = previousStart(m);
     return {
-      text: appointmentSms(m, context.baseUrl, {
-        head: moved ? 'RDV déplacé' : 'RDV modifié',
-        when,
-        link: true,
-      }),
+      text: appointmentSms(
+        m,
+        context.baseUrl,
+        previous
+          ? { head: 'RDV déplacé', when: `le ${smsWhen(m.startsAt)} (au lieu du ${smsWhen(previous)})` }
+          : { head: 'RDV modifié' },
+      ),
     };
   },
 };

@@ -1,4 +1,4 @@
-import type { MessageTemplate } from '../../messaging/templates.ts';
+import type { MessageTemplate, RenderContext } from '../../messaging/templates.ts';
 import type { LocationKind } from '../types.ts';
 
 /**
@@ -176,6 +176,44 @@ export function greeting(m: AppointmentMessage): string {
 
 export function signature(m: AppointmentMessage, territoryName: string | null): string {
   return territoryName ? `— ${m.organisationName} (${territoryName})` : `— ${m.organisationName}`;
+}
+
+/** What, when, where or how, and what to bring: the body of every email about an appointment to come. */
+export function appointmentLines(m: AppointmentMessage): string[] {
+  return [
+    `Quoi : ${m.typeName} (${formatDuration(m.durationMinutes)})`,
+    `Quand : ${formatWhen(m.startsAt)}`,
+    ...whereLines(m),
+    `Avec : ${m.organisationName}`,
+    ...(m.instructions ? ['', `À savoir : ${m.instructions}`] : []),
+  ];
+}
+
+/**
+ * The text of an email about an appointment to come (confirmation, change, reminder): greeting, what
+ * happened (`intro`), the appointment (after `lead`, when given, on the line just above it), the
+ * person's link and the organisation's phone, the template's own closing lines, signature; a blank
+ * line between each part.
+ */
+export function appointmentEmailText(
+  m: AppointmentMessage,
+  context: RenderContext,
+  parts: { intro: string[]; lead?: string; closing: string[] },
+): string {
+  return [
+    greeting(m),
+    '',
+    ...parts.intro,
+    '',
+    ...(parts.lead ? [parts.lead] : []),
+    ...appointmentLines(m),
+    '',
+    ...manageLines(m, context.baseUrl),
+    '',
+    ...parts.closing,
+    '',
+    signature(m, context.territoryName),
+  ].join('\n');
 }
 
 /** The two kinds of appointment templates, typed precisely (render gives an email or an SMS). */

@@ -1,14 +1,11 @@
-import { appointmentLines } from './confirmation.template.ts';
 import {
   type AppointmentEmailTemplate,
   type AppointmentSmsTemplate,
+  appointmentEmailText,
   exampleAppointment,
   formatWhen,
-  greeting,
-  manageLines,
-  signature,
 } from './message.ts';
-import { appointmentSms, smsWhen } from './sms-text.ts';
+import { appointmentSms } from './sms-text.ts';
 
 export const REMINDER_EMAIL_TEMPLATE = 'scheduling.reminder-email';
 export const REMINDER_SMS_TEMPLATE = 'scheduling.reminder-sms';
@@ -21,19 +18,10 @@ export const reminderEmailTemplate: AppointmentEmailTemplate = {
   essential: true,
   example: exampleAppointment,
   render(m, context) {
-    const text = [
-      greeting(m),
-      '',
-      `Nous vous rappelons votre rendez-vous du ${formatWhen(m.startsAt)}.`,
-      '',
-      ...appointmentLines(m),
-      '',
-      ...manageLines(m, context.baseUrl),
-      '',
-      'Si vous ne pouvez pas venir, prévenez-nous : la place servira à quelqu’un d’autre.',
-      '',
-      signature(m, context.territoryName),
-    ].join('\n');
+    const text = appointmentEmailText(m, context, {
+      intro: [`Nous vous rappelons votre rendez-vous du ${formatWhen(m.startsAt)}.`],
+      closing: ['Si vous ne pouvez pas venir, prévenez-nous : la place servira à quelqu’un d’autre.'],
+    });
     return { subject: `Rappel : rendez-vous le ${formatWhen(m.startsAt)}`, text };
   },
 };
@@ -43,11 +31,5 @@ export const reminderSmsTemplate: AppointmentSmsTemplate = {
   description: 'Rendez-vous : rappel par SMS 48 h avant',
   channel: 'sms',
   example: exampleAppointment,
-  render: (m, context) => ({
-    text: appointmentSms(m, context.baseUrl, {
-      head: 'Rappel RDV',
-      when: `le ${smsWhen(m.startsAt)}`,
-      link: true,
-    }),
-  }),
+  render: (m, context) => ({ text: appointmentSms(m, context.baseUrl, { head: 'Rappel RDV' }) }),
 };

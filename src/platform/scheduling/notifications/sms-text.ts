@@ -43,18 +43,18 @@ export function smsWhere(m: AppointmentMessage, short: boolean): string {
 
 /**
  * An appointment SMS in versions from the fullest to the shortest, the first that fits is sent:
- * `head` (« RDV confirmé ») with the type, when, where, the organisation and the person's link;
- * then without the organisation, with the place's name only, without the type, and last the bare
- * minimum (what happened, when, the link).
+ * `head` (« RDV confirmé ») with the type, when (« le mardi… », the new start by default), where, the
+ * organisation and the person's link; then without the organisation, with the place's name only,
+ * without the type, and last the bare minimum (what happened, when, the link).
  */
 export function appointmentSms(
   m: AppointmentMessage,
   baseUrl: string,
-  parts: { head: string; when: string; link: boolean; extra?: string },
+  parts: { head: string; when?: string },
 ): string {
-  const link = parts.link && m.managePath ? ` Annuler ou déplacer : ${baseUrl}${m.managePath}` : '';
-  const shortLink = parts.link && m.managePath ? ` Gérer : ${baseUrl}${m.managePath}` : '';
-  const extra = parts.extra ? ` ${parts.extra}` : '';
+  const when = parts.when ?? `le ${smsWhen(m.startsAt)}`;
+  const link = m.managePath ? ` Annuler ou déplacer : ${baseUrl}${m.managePath}` : '';
+  const shortLink = m.managePath ? ` Gérer : ${baseUrl}${m.managePath}` : '';
   // The organisation is often the place itself (« UTS de La Seyne-sur-Mer »): say it once.
   const organisation = m.place?.name === m.organisationName ? '' : ` ${m.organisationName}.`;
   const where = (short: boolean) => {
@@ -62,10 +62,10 @@ export function appointmentSms(
     return text ? `, ${text}` : '';
   };
   return fitSms([
-    `${parts.head} : ${m.typeName}, ${parts.when}${where(false)}.${extra}${organisation}${link}`,
-    `${parts.head} : ${m.typeName}, ${parts.when}${where(false)}.${extra}${link}`,
-    `${parts.head} : ${m.typeName}, ${parts.when}${where(true)}.${extra}${link}`,
-    `${parts.head} ${parts.when}${where(true)}.${extra}${link}`,
-    `${parts.head} ${parts.when}.${shortLink}`,
+    `${parts.head} : ${m.typeName}, ${when}${where(false)}.${organisation}${link}`,
+    `${parts.head} : ${m.typeName}, ${when}${where(false)}.${link}`,
+    `${parts.head} : ${m.typeName}, ${when}${where(true)}.${link}`,
+    `${parts.head} ${when}${where(true)}.${link}`,
+    `${parts.head} ${when}.${shortLink}`,
   ]);
 }
