@@ -29,8 +29,7 @@ import {
   callerOf,
   idParams,
   organisationQuery,
-  postedValues,
-  refusedForm,
+  saveOrShowAgain,
   settingsOrganisationOf,
 } from './route-parts.ts';
 import {
@@ -62,6 +61,20 @@ function outsideWarning(outside: number, what: string): string | null {
 function insideWarning(inside: number): string | null {
   if (inside === 0) return null;
   return `${inside} rendez-vous à venir ${inside > 1 ? 'tombent' : 'tombe'} pendant cette absence. ${inside > 1 ? 'Ils restent maintenus' : 'Il reste maintenu'} : déplacez-${inside > 1 ? 'les' : 'le'} depuis l’agenda ou ${inside > 1 ? 'confiez-les' : 'confiez-le'} à un collègue.`;
+}
+
+/** The agents whose opening slots and absences the caller may change. */
+function manageableAgents(caller: Caller, organisation: SettingsOrganisation, agents: { id: string }[]) {
+  return new Set(agents.filter((a) => mayManageTimeOf(caller, organisation.id, a.id)).map((a) => a.id));
+}
+
+/** The agent a new slot or absence starts with: the one asked for, else the caller unless an admin. */
+function newAgentId(caller: Caller, organisation: SettingsOrganisation, asked: string | undefined) {
+  return asked ?? (organisation.mayConfigure ? undefined : caller.actor.agentId);
+}
+
+function flashWarning(reply: FastifyReply, warning: string | null): void {
+  if (warning) reply.flash('warning', warning);
 }
 
 /** Opening slots and absences: an admin manages everyone's, an agent their own. */
@@ -112,9 +125,7 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
         listOpeningSlotsOf(db, organisation, filter),
         listActiveAppointmentTypes(db, organisation.id),
       ]);
-      const manageable = new Set(
-        agents.filter((a) => mayManageTimeOf(caller, organisation.id, a.id)).map((a) => a.id),
-      );
+      const manageable = manageableAgents(caller, organisation, agents);
       return reply.page(
         'Plages d’ouverture',
         <OpeningSlotsPage
@@ -135,7 +146,7 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
     { schema: { querystring: slotListQuery } },
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
-      const agentId = request.query.agent ?? (organisation.mayConfigure ? undefined : caller.actor.agentId);
+      const agentId = newAgentId(caller, organisation, request.query.agent);
       return renderSlotForm(
         reply,
         caller,
@@ -152,16 +163,16 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
       const action = settingsPath('plages/nouvelle', organisation.slug);
-      const parsed = parseSettingsForm(openingSlotForm, request.body, openingSlotArrayFields);
-      if (!parsed.ok) return renderSlotForm(reply, caller, organisation, parsed.form, action, undefined, 400);
-      try {
-        await createOpeningSlot(db, caller, organisation, parsed.data);
-        reply.flash('success', 'Plage d’ouverture ajoutée.');
-        return reply.redirect(settingsPath('plages', organisation.slug, { agent: parsed.data.agentId }), 303);
-      } catch (error) {
-        const { form, status } = refusedForm(error, postedValues(request.body));
-        return renderSlotForm(reply, caller, organisation, form, action, undefined, status);
-      }
+      return saveOrShowAgain(
+        parseSettingsForm(openingSlotForm, request.body, openingSlotArrayFields),
+        request.body,
+        async (data) => {
+          await createOpeningSlot(db, caller, organisation, data);
+          reply.flash('success', 'Plage d’ouverture ajoutée.');
+          return reply.redirect(settingsPath('plages', organisation.slug, { agent: data.agentId }), 303);
+        },
+        (form, status) => renderSlotForm(reply, caller, organisation, form, action, undefined, status),
+      );
     },
   );
 
@@ -180,22 +191,20 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
 
   web.post('/rendez-vous/parametres/plages/:id', { schema: { params: idParams } }, async (request, reply) => {
     const caller = callerOf(request);
-    const parsed = parseSettingsForm(openingSlotForm, request.body, openingSlotArrayFields);
-    if (!parsed.ok) {
-      const { slot, organisation } = await openOpeningSlot(db, caller, request.params.id);
-      return renderSlotForm(reply, caller, organisation, parsed.form, openingSlotPath(slot.id), slot, 400);
-    }
-    try {
-      const { organisation, outside } = await editOpeningSlot(db, caller, request.params.id, parsed.data);
-      reply.flash('success', 'Plage d’ouverture modifiée.');
-      const warning = outsideWarning(outside, 'cette plage');
-      if (warning) reply.flash('warning', warning);
-      return reply.redirect(settingsPath('plages', organisation.slug, { agent: parsed.data.agentId }), 303);
-    } catch (error) {
-      const { form, status } = refusedForm(error, postedValues(request.body));
-      const { slot, organisation } = await openOpeningSlot(db, caller, request.params.id);
-      return renderSlotForm(reply, caller, organisation, form, openingSlotPath(slot.id), slot, status);
-    }
+    return saveOrShowAgain(
+      parseSettingsForm(openingSlotForm, request.body, openingSlotArrayFields),
+      request.body,
+      async (data) => {
+        const { organisation, outside } = await editOpeningSlot(db, caller, request.params.id, data);
+        reply.flash('success', 'Plage d’ouverture modifiée.');
+        flashWarning(reply, outsideWarning(outside, 'cette plage'));
+        return reply.redirect(settingsPath('plages', organisation.slug, { agent: data.agentId }), 303);
+      },
+      async (form, status) => {
+        const { slot, organisation } = await openOpeningSlot(db, caller, request.params.id);
+        return renderSlotForm(reply, caller, organisation, form, openingSlotPath(slot.id), slot, status);
+      },
+    );
   });
 
   web.post(
@@ -208,8 +217,7 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
         request.params.id,
       );
       reply.flash('success', 'Plage d’ouverture supprimée.');
-      const warning = outsideWarning(outside, 'toute plage d’ouverture');
-      if (warning) reply.flash('warning', warning);
+      flashWarning(reply, outsideWarning(outside, 'toute plage d’ouverture'));
       return reply.redirect(settingsPath('plages', organisation.slug, { agent: slot.agentId }), 303);
     },
   );
@@ -252,9 +260,7 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
       const { absences, agents } = await listAbsencesOf(db, organisation, request.query.agent);
-      const manageable = new Set(
-        agents.filter((a) => mayManageTimeOf(caller, organisation.id, a.id)).map((a) => a.id),
-      );
+      const manageable = manageableAgents(caller, organisation, agents);
       return reply.page(
         'Absences',
         <AbsencesPage
@@ -273,7 +279,7 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
     { schema: { querystring: slotListQuery } },
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
-      const agentId = request.query.agent ?? (organisation.mayConfigure ? undefined : caller.actor.agentId);
+      const agentId = newAgentId(caller, organisation, request.query.agent);
       return renderAbsenceForm(
         reply,
         caller,
@@ -290,22 +296,17 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
       const action = settingsPath('absences/nouvelle', organisation.slug);
-      const parsed = parseSettingsForm(absenceForm, request.body, absenceArrayFields);
-      if (!parsed.ok)
-        return renderAbsenceForm(reply, caller, organisation, parsed.form, action, undefined, 400);
-      try {
-        const { inside } = await createAbsence(db, caller, organisation, parsed.data);
-        reply.flash('success', `Absence ajoutée : ${parsed.data.title}.`);
-        const warning = insideWarning(inside);
-        if (warning) reply.flash('warning', warning);
-        return reply.redirect(
-          settingsPath('absences', organisation.slug, { agent: parsed.data.agentId }),
-          303,
-        );
-      } catch (error) {
-        const { form, status } = refusedForm(error, postedValues(request.body));
-        return renderAbsenceForm(reply, caller, organisation, form, action, undefined, status);
-      }
+      return saveOrShowAgain(
+        parseSettingsForm(absenceForm, request.body, absenceArrayFields),
+        request.body,
+        async (data) => {
+          const { inside } = await createAbsence(db, caller, organisation, data);
+          reply.flash('success', `Absence ajoutée : ${data.title}.`);
+          flashWarning(reply, insideWarning(inside));
+          return reply.redirect(settingsPath('absences', organisation.slug, { agent: data.agentId }), 303);
+        },
+        (form, status) => renderAbsenceForm(reply, caller, organisation, form, action, undefined, status),
+      );
     },
   );
 
@@ -331,33 +332,28 @@ export function registerAgentTimeRoutes(app: FastifyInstance, db: Db): void {
     { schema: { params: idParams } },
     async (request, reply) => {
       const caller = callerOf(request);
-      const parsed = parseSettingsForm(absenceForm, request.body, absenceArrayFields);
-      if (!parsed.ok) {
-        const { absence, organisation } = await openAbsence(db, caller, request.params.id);
-        return renderAbsenceForm(
-          reply,
-          caller,
-          organisation,
-          parsed.form,
-          absencePath(absence.id),
-          absence,
-          400,
-        );
-      }
-      try {
-        const { organisation, inside } = await editAbsence(db, caller, request.params.id, parsed.data);
-        reply.flash('success', `Absence modifiée : ${parsed.data.title}.`);
-        const warning = insideWarning(inside);
-        if (warning) reply.flash('warning', warning);
-        return reply.redirect(
-          settingsPath('absences', organisation.slug, { agent: parsed.data.agentId }),
-          303,
-        );
-      } catch (error) {
-        const { form, status } = refusedForm(error, postedValues(request.body));
-        const { absence, organisation } = await openAbsence(db, caller, request.params.id);
-        return renderAbsenceForm(reply, caller, organisation, form, absencePath(absence.id), absence, status);
-      }
+      return saveOrShowAgain(
+        parseSettingsForm(absenceForm, request.body, absenceArrayFields),
+        request.body,
+        async (data) => {
+          const { organisation, inside } = await editAbsence(db, caller, request.params.id, data);
+          reply.flash('success', `Absence modifiée : ${data.title}.`);
+          flashWarning(reply, insideWarning(inside));
+          return reply.redirect(settingsPath('absences', organisation.slug, { agent: data.agentId }), 303);
+        },
+        async (form, status) => {
+          const { absence, organisation } = await openAbsence(db, caller, request.params.id);
+          return renderAbsenceForm(
+            reply,
+            caller,
+            organisation,
+            form,
+            absencePath(absence.id),
+            absence,
+            status,
+          );
+        },
+      );
     },
   );
 

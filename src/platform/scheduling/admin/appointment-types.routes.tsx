@@ -12,11 +12,11 @@ import {
 } from './appointment-types.service.ts';
 import type { SettingsOrganisation } from './organisation-context.service.ts';
 import {
+  archivalRoutes,
   callerOf,
   idParams,
   organisationQuery,
-  postedValues,
-  refusedForm,
+  saveOrShowAgain,
   settingsOrganisationOf,
 } from './route-parts.ts';
 import { appointmentTypeForm, parseSettingsForm } from './schemas.ts';
@@ -85,16 +85,16 @@ export function registerAppointmentTypeRoutes(app: FastifyInstance, db: Db): voi
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
       const action = settingsPath('motifs/nouveau', organisation.slug);
-      const parsed = parseSettingsForm(appointmentTypeForm, request.body);
-      if (!parsed.ok) return renderForm(reply, organisation, parsed.form, action, undefined, 400);
-      try {
-        const created = await createAppointmentType(db, caller, organisation, parsed.data);
-        reply.flash('success', `Motif ajouté : ${created.name}.`);
-        return reply.redirect(settingsPath('motifs', organisation.slug), 303);
-      } catch (error) {
-        const { form, status } = refusedForm(error, postedValues(request.body));
-        return renderForm(reply, organisation, form, action, undefined, status);
-      }
+      return saveOrShowAgain(
+        parseSettingsForm(appointmentTypeForm, request.body),
+        request.body,
+        async (data) => {
+          const created = await createAppointmentType(db, caller, organisation, data);
+          reply.flash('success', `Motif ajouté : ${created.name}.`);
+          return reply.redirect(settingsPath('motifs', organisation.slug), 303);
+        },
+        (form, status) => renderForm(reply, organisation, form, action, undefined, status),
+      );
     },
   );
 
@@ -115,40 +115,29 @@ export function registerAppointmentTypeRoutes(app: FastifyInstance, db: Db): voi
 
   web.post('/rendez-vous/parametres/motifs/:id', { schema: { params: idParams } }, async (request, reply) => {
     const caller = callerOf(request);
-    const parsed = parseSettingsForm(appointmentTypeForm, request.body);
-    if (!parsed.ok) {
-      const { appointmentType, organisation } = await openAppointmentType(db, caller, request.params.id);
-      return renderForm(
-        reply,
-        organisation,
-        parsed.form,
-        appointmentTypePath(appointmentType.id),
-        appointmentType,
-        400,
-      );
-    }
-    try {
-      const { organisation } = await editAppointmentType(db, caller, request.params.id, parsed.data);
-      reply.flash('success', `Motif modifié : ${parsed.data.name}.`);
-      return reply.redirect(settingsPath('motifs', organisation.slug), 303);
-    } catch (error) {
-      const { form, status } = refusedForm(error, postedValues(request.body));
-      const { appointmentType, organisation } = await openAppointmentType(db, caller, request.params.id);
-      return renderForm(
-        reply,
-        organisation,
-        form,
-        appointmentTypePath(appointmentType.id),
-        appointmentType,
-        status,
-      );
-    }
+    return saveOrShowAgain(
+      parseSettingsForm(appointmentTypeForm, request.body),
+      request.body,
+      async (data) => {
+        const { organisation } = await editAppointmentType(db, caller, request.params.id, data);
+        reply.flash('success', `Motif modifié : ${data.name}.`);
+        return reply.redirect(settingsPath('motifs', organisation.slug), 303);
+      },
+      async (form, status) => {
+        const { appointmentType, organisation } = await openAppointmentType(db, caller, request.params.id);
+        return renderForm(
+          reply,
+          organisation,
+          form,
+          appointmentTypePath(appointmentType.id),
+          appointmentType,
+          status,
+        );
+      },
+    );
   });
 
-  for (const [path, archived] of [
-    ['archivage', true],
-    ['restauration', false],
-  ] as const) {
+  for (const [path, archived] of archivalRoutes) {
     web.post(
       `/rendez-vous/parametres/motifs/:id/${path}`,
       { schema: { params: idParams } },

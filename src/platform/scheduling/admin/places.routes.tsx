@@ -8,11 +8,11 @@ import type { SettingsOrganisation } from './organisation-context.service.ts';
 import type { PlaceRow } from './places.repository.ts';
 import { createPlace, editPlace, listPlacesOf, openPlace, setPlaceArchival } from './places.service.ts';
 import {
+  archivalRoutes,
   callerOf,
   idParams,
   organisationQuery,
-  postedValues,
-  refusedForm,
+  saveOrShowAgain,
   settingsOrganisationOf,
 } from './route-parts.ts';
 import { parseSettingsForm, placeForm } from './schemas.ts';
@@ -76,16 +76,16 @@ export function registerPlaceRoutes(app: FastifyInstance, db: Db): void {
     async (request, reply) => {
       const { caller, organisation } = await settingsOrganisationOf(db, request, request.query.organisation);
       const action = settingsPath('lieux/nouveau', organisation.slug);
-      const parsed = parseSettingsForm(placeForm, request.body);
-      if (!parsed.ok) return renderForm(reply, organisation, parsed.form, action, undefined, 400);
-      try {
-        const place = await createPlace(db, caller, organisation, parsed.data);
-        reply.flash('success', `Lieu ajouté : ${place.name}.`);
-        return reply.redirect(settingsPath('lieux', organisation.slug), 303);
-      } catch (error) {
-        const { form, status } = refusedForm(error, postedValues(request.body));
-        return renderForm(reply, organisation, form, action, undefined, status);
-      }
+      return saveOrShowAgain(
+        parseSettingsForm(placeForm, request.body),
+        request.body,
+        async (data) => {
+          const place = await createPlace(db, caller, organisation, data);
+          reply.flash('success', `Lieu ajouté : ${place.name}.`);
+          return reply.redirect(settingsPath('lieux', organisation.slug), 303);
+        },
+        (form, status) => renderForm(reply, organisation, form, action, undefined, status),
+      );
     },
   );
 
@@ -96,26 +96,22 @@ export function registerPlaceRoutes(app: FastifyInstance, db: Db): void {
 
   web.post('/rendez-vous/parametres/lieux/:id', { schema: { params: idParams } }, async (request, reply) => {
     const caller = callerOf(request);
-    const parsed = parseSettingsForm(placeForm, request.body);
-    if (!parsed.ok) {
-      const { place, organisation } = await openPlace(db, caller, request.params.id);
-      return renderForm(reply, organisation, parsed.form, placePath(place.id), place, 400);
-    }
-    try {
-      const { place, organisation } = await editPlace(db, caller, request.params.id, parsed.data);
-      reply.flash('success', `Lieu modifié : ${place.name}.`);
-      return reply.redirect(settingsPath('lieux', organisation.slug), 303);
-    } catch (error) {
-      const { form, status } = refusedForm(error, postedValues(request.body));
-      const { place, organisation } = await openPlace(db, caller, request.params.id);
-      return renderForm(reply, organisation, form, placePath(place.id), place, status);
-    }
+    return saveOrShowAgain(
+      parseSettingsForm(placeForm, request.body),
+      request.body,
+      async (data) => {
+        const { place, organisation } = await editPlace(db, caller, request.params.id, data);
+        reply.flash('success', `Lieu modifié : ${place.name}.`);
+        return reply.redirect(settingsPath('lieux', organisation.slug), 303);
+      },
+      async (form, status) => {
+        const { place, organisation } = await openPlace(db, caller, request.params.id);
+        return renderForm(reply, organisation, form, placePath(place.id), place, status);
+      },
+    );
   });
 
-  for (const [path, archived] of [
-    ['archivage', true],
-    ['restauration', false],
-  ] as const) {
+  for (const [path, archived] of archivalRoutes) {
     web.post(
       `/rendez-vous/parametres/lieux/:id/${path}`,
       { schema: { params: idParams } },

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, notFound, unauthenticated } from '../../errors.ts';
 import type { Caller } from '../../tenancy/caller.ts';
 import type { FormState } from '../../web/components.tsx';
+import type { ParsedForm } from '../../web/forms.ts';
 import { openSettingsOrganisation, type SettingsOrganisation } from './organisation-context.service.ts';
 
 /** Shared by the settings routes: who asks, which organisation, and how a refused form is shown again. */
@@ -64,3 +65,28 @@ export function postedValues(body: unknown): Record<string, string> {
   }
   return values;
 }
+
+/**
+ * A posted settings form: saved when it parses and the service accepts it; otherwise shown again,
+ * 400 with the parser's messages, or with the refusal's status and the values as posted.
+ */
+export async function saveOrShowAgain<T>(
+  parsed: ParsedForm<T>,
+  body: unknown,
+  save: (data: T) => unknown,
+  showAgain: (form: FormState, status: number) => unknown,
+): Promise<unknown> {
+  if (!parsed.ok) return showAgain(parsed.form, 400);
+  try {
+    return await save(parsed.data);
+  } catch (error) {
+    const { form, status } = refusedForm(error, postedValues(body));
+    return showAgain(form, status);
+  }
+}
+
+/** The two routes of an archivable row (place, appointment type): their path and the archival they set. */
+export const archivalRoutes = [
+  ['archivage', true],
+  ['restauration', false],
+] as const;

@@ -44,6 +44,17 @@ const whenValid =
   (payload: { issues: { path?: PropertyKey[] }[] }) =>
     !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
 
+/** A period's last day (none: no end) is its first day or after (opening slots, absences). */
+function lastDayCheck(v: { firstDay: string; lastDay: string | null }, ctx: z.RefinementCtx): void {
+  if (v.lastDay !== null && v.lastDay < v.firstDay) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lastDay'],
+      message: 'Le dernier jour doit être le premier jour ou après.',
+    });
+  }
+}
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -347,18 +358,7 @@ export const openingSlotForm = z
     },
     { when: whenValid('startTime', 'endTime') },
   )
-  .superRefine(
-    (v, ctx) => {
-      if (v.lastDay !== null && v.lastDay < v.firstDay) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['lastDay'],
-          message: 'Le dernier jour doit être le premier jour ou après.',
-        });
-      }
-    },
-    { when: whenValid('firstDay', 'lastDay') },
-  );
+  .superRefine(lastDayCheck, { when: whenValid('firstDay', 'lastDay') });
 export type OpeningSlotInput = z.output<typeof openingSlotForm>;
 export const openingSlotArrayFields = ['weekdays', 'appointmentTypeIds'];
 export const openingSlotLabels = {
@@ -396,18 +396,7 @@ export const absenceForm = z
       .transform((v) => v || '1')
       .pipe(everyWeeksField),
   })
-  .superRefine(
-    (v, ctx) => {
-      if (v.lastDay !== null && v.lastDay < v.firstDay) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['lastDay'],
-          message: 'Le dernier jour doit être le premier jour ou après.',
-        });
-      }
-    },
-    { when: whenValid('firstDay', 'lastDay') },
-  )
+  .superRefine(lastDayCheck, { when: whenValid('firstDay', 'lastDay') })
   .superRefine(
     (v, ctx) => {
       if (v.repetition === 'ponctuelle') {

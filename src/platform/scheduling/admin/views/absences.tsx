@@ -3,8 +3,20 @@ import type { AbsenceRow } from '../absences.repository.ts';
 import type { AgentChoice, SettingsOrganisation } from '../organisation-context.service.ts';
 import { frenchDay, frenchTime, minutesOf, shortTime, weekdaysList } from '../recurrence.ts';
 import { absenceLabels } from '../schemas.ts';
-import { everyWeeksText, periodText, weekdayOptions } from './opening-slots.tsx';
-import { Choices, Field, FormErrors, FormSection, SettingsHeader, settingsPath } from './parts.tsx';
+import { everyWeeksOptions, periodText, weekdayOptions } from './opening-slots.tsx';
+import {
+  AddLink,
+  Choices,
+  Field,
+  FieldGrid,
+  FilterForm,
+  FormColumn,
+  FormSection,
+  nameOptions,
+  SecondaryAction,
+  SettingsHeader,
+  settingsPath,
+} from './parts.tsx';
 
 export function absencePath(id: string): string {
   return `/rendez-vous/parametres/absences/${encodeURIComponent(id)}`;
@@ -40,39 +52,27 @@ export function AbsencesPage(props: {
   manageable: Set<string>;
 }) {
   const { organisation } = props;
-  const filterForm = { values: { agent: props.agentId }, errors: {} };
   return (
     <>
       <SettingsHeader organisation={organisation} section="absences" title="Absences" />
       {props.manageable.size > 0 && (
-        <p>
-          <a
-            class="fr-btn fr-icon-add-line fr-btn--icon-left"
-            href={settingsPath('absences/nouvelle', organisation.slug, { agent: props.agentId })}
-          >
-            Ajouter une absence
-          </a>
-        </p>
+        <AddLink href={settingsPath('absences/nouvelle', organisation.slug, { agent: props.agentId })}>
+          Ajouter une absence
+        </AddLink>
       )}
-      <form method="get" action="/rendez-vous/parametres/absences" class="fr-mb-4w">
-        <input type="hidden" name="organisation" value={organisation.slug} />
-        <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-          <div class="fr-col-12 fr-col-md-6">
-            <Select
-              form={filterForm}
-              name="agent"
-              label="Agent"
-              placeholder="Tous les agents"
-              options={props.agents.map((a) => ({ value: a.id, label: a.name }))}
-            />
-          </div>
-          <div class="fr-col-12 fr-col-md-6">
-            <button type="submit" class="fr-btn fr-btn--secondary fr-mb-3w">
-              Filtrer
-            </button>
-          </div>
-        </div>
-      </form>
+      <FilterForm
+        action="/rendez-vous/parametres/absences"
+        organisation={organisation}
+        values={{ agent: props.agentId }}
+        filters={[
+          {
+            name: 'agent',
+            label: 'Agent',
+            placeholder: 'Tous les agents',
+            options: nameOptions(props.agents),
+          },
+        ]}
+      />
       {props.absences.length === 0 ? (
         <p>Aucune absence {props.agentId ? 'pour cet agent' : 'pour l’instant'}.</p>
       ) : (
@@ -156,111 +156,88 @@ export function AbsenceFormPage(props: {
     <>
       <SettingsHeader organisation={organisation} section="absences" current={title} title={title} />
       {insideWarning}
-      <div class="fr-grid-row">
-        <div class="fr-col-12 fr-col-md-8">
-          <FormErrors form={form} labels={labels} />
-          <PostForm action={props.action} csrfToken={props.csrfToken}>
-            <Select
+      <FormColumn form={form} labels={labels}>
+        <PostForm action={props.action} csrfToken={props.csrfToken}>
+          <Select
+            form={form}
+            name="agentId"
+            label={labels.agentId}
+            required
+            placeholder="Choisir un agent"
+            options={nameOptions(props.agents)}
+          />
+          <Field
+            form={form}
+            name="title"
+            label={labels.title}
+            type="text"
+            required
+            hint="Par exemple : Congés, Formation, Réunion d’équipe"
+          />
+          <Choices
+            form={form}
+            kind="radio"
+            name="repetition"
+            label="Cette absence est"
+            required
+            options={[
+              {
+                value: 'ponctuelle',
+                label: 'Ponctuelle',
+                hint: 'Du premier jour (à l’heure de début) au dernier jour (à l’heure de fin).',
+              },
+              {
+                value: 'hebdomadaire',
+                label: 'Répétée chaque semaine',
+                hint: 'Les jours cochés, entre l’heure de début et l’heure de fin, du premier au dernier jour.',
+              },
+            ]}
+          />
+          <FormSection title="Dates et heures">
+            <FieldGrid
               form={form}
-              name="agentId"
-              label={labels.agentId}
-              required
-              placeholder="Choisir un agent"
-              options={props.agents.map((a) => ({ value: a.id, label: a.name }))}
-            />
-            <Field
-              form={form}
-              name="title"
-              label={labels.title}
-              type="text"
-              required
-              hint="Par exemple : Congés, Formation, Réunion d’équipe"
-            />
-            <Choices
-              form={form}
-              kind="radio"
-              name="repetition"
-              label="Cette absence est"
-              required
-              options={[
+              fields={[
+                { name: 'firstDay', label: labels.firstDay, type: 'date', required: true },
                 {
-                  value: 'ponctuelle',
-                  label: 'Ponctuelle',
-                  hint: 'Du premier jour (à l’heure de début) au dernier jour (à l’heure de fin).',
+                  name: 'startTime',
+                  label: labels.startTime,
+                  type: 'time',
+                  hint: 'Absence ponctuelle : vide pour dès le début de la journée.',
                 },
                 {
-                  value: 'hebdomadaire',
-                  label: 'Répétée chaque semaine',
-                  hint: 'Les jours cochés, entre l’heure de début et l’heure de fin, du premier au dernier jour.',
+                  name: 'lastDay',
+                  label: labels.lastDay,
+                  type: 'date',
+                  hint: 'Absence ponctuelle : vide pour le même jour. Répétée : vide pour sans fin.',
+                },
+                {
+                  name: 'endTime',
+                  label: labels.endTime,
+                  type: 'time',
+                  hint: 'Absence ponctuelle : vide pour jusqu’à la fin de la journée.',
                 },
               ]}
             />
-            <FormSection title="Dates et heures">
-              <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w">
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field form={form} name="firstDay" label={labels.firstDay} type="date" required />
-                </div>
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="startTime"
-                    label={labels.startTime}
-                    type="time"
-                    hint="Absence ponctuelle : vide pour dès le début de la journée."
-                  />
-                </div>
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="lastDay"
-                    label={labels.lastDay}
-                    type="date"
-                    hint="Absence ponctuelle : vide pour le même jour. Répétée : vide pour sans fin."
-                  />
-                </div>
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="endTime"
-                    label={labels.endTime}
-                    type="time"
-                    hint="Absence ponctuelle : vide pour jusqu’à la fin de la journée."
-                  />
-                </div>
-              </div>
-            </FormSection>
-            <FormSection title="Si l’absence se répète">
-              <Choices
-                form={form}
-                kind="checkbox"
-                name="weekdays"
-                label={labels.weekdays}
-                inline
-                options={weekdayOptions}
-              />
-              <Select
-                form={form}
-                name="everyWeeks"
-                label="Répétition"
-                options={[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
-                  value: String(n),
-                  label: everyWeeksText(n),
-                }))}
-              />
-            </FormSection>
-            <SubmitButton>{absence ? 'Enregistrer les modifications' : 'Ajouter l’absence'}</SubmitButton>
-          </PostForm>
-          {absence && (
-            <PostForm
-              action={`${absencePath(absence.id)}/suppression`}
-              csrfToken={props.csrfToken}
-              class="fr-mt-4w"
-            >
-              <SubmitButton secondary>Supprimer cette absence</SubmitButton>
-            </PostForm>
-          )}
-        </div>
-      </div>
+          </FormSection>
+          <FormSection title="Si l’absence se répète">
+            <Choices
+              form={form}
+              kind="checkbox"
+              name="weekdays"
+              label={labels.weekdays}
+              inline
+              options={weekdayOptions}
+            />
+            <Select form={form} name="everyWeeks" label="Répétition" options={everyWeeksOptions} />
+          </FormSection>
+          <SubmitButton>{absence ? 'Enregistrer les modifications' : 'Ajouter l’absence'}</SubmitButton>
+        </PostForm>
+        {absence && (
+          <SecondaryAction action={`${absencePath(absence.id)}/suppression`} csrfToken={props.csrfToken}>
+            Supprimer cette absence
+          </SecondaryAction>
+        )}
+      </FormColumn>
     </>
   );
 }

@@ -4,11 +4,13 @@ import type { AppointmentTypeRow } from '../appointment-types.repository.ts';
 import type { SettingsOrganisation } from '../organisation-context.service.ts';
 import { appointmentTypeLabels, bookableByLabels, bookableByValues, locationKinds } from '../schemas.ts';
 import {
-  Badge,
+  AddLink,
+  ArchivalBadge,
   Checkbox,
   Choices,
-  FormErrors,
+  FormColumn,
   FormSection,
+  SecondaryAction,
   SettingsHeader,
   settingsPath,
   Textarea,
@@ -41,14 +43,7 @@ export function AppointmentTypesPage(props: {
     <>
       <SettingsHeader organisation={organisation} section="motifs" title="Motifs de rendez-vous" />
       {organisation.mayConfigure && (
-        <p>
-          <a
-            class="fr-btn fr-icon-add-line fr-btn--icon-left"
-            href={settingsPath('motifs/nouveau', organisation.slug)}
-          >
-            Ajouter un motif
-          </a>
-        </p>
+        <AddLink href={settingsPath('motifs/nouveau', organisation.slug)}>Ajouter un motif</AddLink>
       )}
       {props.types.length === 0 ? (
         <p>Aucun motif pour l’instant.</p>
@@ -69,7 +64,7 @@ export function AppointmentTypesPage(props: {
               <td>{bookableShort[t.bookableBy]}</td>
               <td>{t.collective ? `Collectif (${t.capacity} places)` : 'Individuel'}</td>
               <td>
-                {t.archivedAt ? <Badge kind="warning">Archivé</Badge> : <Badge kind="success">Actif</Badge>}
+                <ArchivalBadge archived={Boolean(t.archivedAt)} />
               </td>
             </tr>
           ))}
@@ -136,136 +131,130 @@ export function AppointmentTypeFormPage(props: {
       {disabled && appointmentType ? (
         <AppointmentTypeSummary appointmentType={appointmentType} />
       ) : (
-        <div class="fr-grid-row">
-          <div class="fr-col-12 fr-col-md-8">
-            <FormErrors form={form} labels={labels} />
-            <PostForm action={props.action} csrfToken={props.csrfToken}>
-              <FormSection title="Le motif">
-                <Input
-                  form={form}
-                  name="name"
-                  label={labels.name}
-                  required
-                  hint="Par exemple : Premier rendez-vous d’orientation RSA"
-                />
-                <Input
-                  form={form}
-                  name="category"
-                  label={labels.category}
-                  hint="Facultatif. Regroupe les motifs dans les listes, par exemple « RSA »."
-                />
-                <Input
-                  form={form}
-                  name="durationMinutes"
-                  label="Durée (en minutes)"
-                  required
-                  inputMode="numeric"
-                  hint="Entre 5 et 480 minutes (8 heures)."
-                />
-                <Select
-                  form={form}
-                  name="location"
-                  label={labels.location}
-                  required
-                  options={locationKinds.map((k) => ({ value: k, label: locationLabels[k as LocationKind] }))}
-                />
-                <Input
-                  form={form}
-                  name="bufferMinutes"
-                  label="Temps de battement après le rendez-vous (en minutes)"
-                  inputMode="numeric"
-                  hint="Entre 0 et 240 minutes : le temps de noter le dossier avant le rendez-vous suivant."
-                />
-              </FormSection>
-              <FormSection title="Réservation">
-                <Choices
-                  form={form}
-                  kind="radio"
-                  name="bookableBy"
-                  label={labels.bookableBy}
-                  required
-                  options={bookableByValues.map((v) => ({ value: v, label: bookableByLabels[v] }))}
-                />
-                <Input
-                  form={form}
-                  name="minBookingDelayHours"
-                  label="Délai minimal avant le rendez-vous (en heures)"
-                  required
-                  hint="Combien d’heures à l’avance la personne doit réserver : 0 pour jusqu’au dernier moment, 24 pour la veille, 0,5 pour une demi-heure. Les agents ne sont pas limités."
-                />
-                <Input
-                  form={form}
-                  name="maxBookingDelayDays"
-                  label="Délai maximal de réservation (en jours)"
-                  required
-                  inputMode="numeric"
-                  hint="Jusqu’à combien de jours à l’avance on peut réserver : entre 1 et 366."
-                />
-                <Checkbox
-                  form={form}
-                  name="followUpOnly"
-                  label="Rendez-vous de suivi"
-                  hint="Seuls les référents de la personne lui sont proposés."
-                />
-                <Input
-                  form={form}
-                  name="changeLimitHours"
-                  label="La personne peut annuler ou déplacer son rendez-vous jusqu’à (en heures avant)"
-                  required
-                  inputMode="numeric"
-                  hint="Entre 0 et 720 heures, par exemple 24 : jusqu’à la veille à la même heure."
-                />
-              </FormSection>
-              <FormSection title="Individuel ou collectif">
-                <Choices
-                  form={form}
-                  kind="radio"
-                  name="collective"
-                  label={labels.collective}
-                  required
-                  options={[
-                    { value: 'individuel', label: 'Individuel', hint: 'Une personne par rendez-vous.' },
-                    {
-                      value: 'collectif',
-                      label: 'Collectif',
-                      hint: 'Un agent ouvre une séance ; plusieurs personnes s’y inscrivent.',
-                    },
-                  ]}
-                />
-                <Input
-                  form={form}
-                  name="capacity"
-                  label="Nombre de places d’une séance collective"
-                  inputMode="numeric"
-                  hint="Pour un motif collectif seulement : entre 2 et 500."
-                />
-              </FormSection>
-              <FormSection title="Informations pour la personne">
-                <Textarea
-                  form={form}
-                  name="instructions"
-                  label={labels.instructions}
-                  hint="Montrées à la confirmation et dans les messages : pièces à apporter, accès…"
-                  rows={4}
-                />
-              </FormSection>
-              <SubmitButton>
-                {appointmentType ? 'Enregistrer les modifications' : 'Ajouter le motif'}
-              </SubmitButton>
-            </PostForm>
-            {appointmentType && !disabled && (
-              <PostForm
-                action={`${appointmentTypePath(appointmentType.id)}/${appointmentType.archivedAt ? 'restauration' : 'archivage'}`}
-                csrfToken={props.csrfToken}
-                class="fr-mt-4w"
-              >
-                <SubmitButton secondary>
-                  {appointmentType.archivedAt ? 'Réactiver ce motif' : 'Archiver ce motif'}
-                </SubmitButton>
-              </PostForm>
-            )}
-          </div>
-        </div>
+        <FormColumn form={form} labels={labels}>
+          <PostForm action={props.action} csrfToken={props.csrfToken}>
+            <FormSection title="Le motif">
+              <Input
+                form={form}
+                name="name"
+                label={labels.name}
+                required
+                hint="Par exemple : Premier rendez-vous d’orientation RSA"
+              />
+              <Input
+                form={form}
+                name="category"
+                label={labels.category}
+                hint="Facultatif. Regroupe les motifs dans les listes, par exemple « RSA »."
+              />
+              <Input
+                form={form}
+                name="durationMinutes"
+                label="Durée (en minutes)"
+                required
+                inputMode="numeric"
+                hint="Entre 5 et 480 minutes (8 heures)."
+              />
+              <Select
+                form={form}
+                name="location"
+                label={labels.location}
+                required
+                options={locationKinds.map((k) => ({ value: k, label: locationLabels[k as LocationKind] }))}
+              />
+              <Input
+                form={form}
+                name="bufferMinutes"
+                label="Temps de battement après le rendez-vous (en minutes)"
+                inputMode="numeric"
+                hint="Entre 0 et 240 minutes : le temps de noter le dossier avant le rendez-vous suivant."
+              />
+            </FormSection>
+            <FormSection title="Réservation">
+              <Choices
+                form={form}
+                kind="radio"
+                name="bookableBy"
+                label={labels.bookableBy}
+                required
+                options={bookableByValues.map((v) => ({ value: v, label: bookableByLabels[v] }))}
+              />
+              <Input
+                form={form}
+                name="minBookingDelayHours"
+                label="Délai minimal avant le rendez-vous (en heures)"
+                required
+                hint="Combien d’heures à l’avance la personne doit réserver : 0 pour jusqu’au dernier moment, 24 pour la veille, 0,5 pour une demi-heure. Les agents ne sont pas limités."
+              />
+              <Input
+                form={form}
+                name="maxBookingDelayDays"
+                label="Délai maximal de réservation (en jours)"
+                required
+                inputMode="numeric"
+                hint="Jusqu’à combien de jours à l’avance on peut réserver : entre 1 et 366."
+              />
+              <Checkbox
+                form={form}
+                name="followUpOnly"
+                label="Rendez-vous de suivi"
+                hint="Seuls les référents de la personne lui sont proposés."
+              />
+              <Input
+                form={form}
+                name="changeLimitHours"
+                label="La personne peut annuler ou déplacer son rendez-vous jusqu’à (en heures avant)"
+                required
+                inputMode="numeric"
+                hint="Entre 0 et 720 heures, par exemple 24 : jusqu’à la veille à la même heure."
+              />
+            </FormSection>
+            <FormSection title="Individuel ou collectif">
+              <Choices
+                form={form}
+                kind="radio"
+                name="collective"
+                label={labels.collective}
+                required
+                options={[
+                  { value: 'individuel', label: 'Individuel', hint: 'Une personne par rendez-vous.' },
+                  {
+                    value: 'collectif',
+                    label: 'Collectif',
+                    hint: 'Un agent ouvre une séance ; plusieurs personnes s’y inscrivent.',
+                  },
+                ]}
+              />
+              <Input
+                form={form}
+                name="capacity"
+                label="Nombre de places d’une séance collective"
+                inputMode="numeric"
+                hint="Pour un motif collectif seulement : entre 2 et 500."
+              />
+            </FormSection>
+            <FormSection title="Informations pour la personne">
+              <Textarea
+                form={form}
+                name="instructions"
+                label={labels.instructions}
+                hint="Montrées à la confirmation et dans les messages : pièces à apporter, accès…"
+                rows={4}
+              />
+            </FormSection>
+            <SubmitButton>
+              {appointmentType ? 'Enregistrer les modifications' : 'Ajouter le motif'}
+            </SubmitButton>
+          </PostForm>
+          {appointmentType && !disabled && (
+            <SecondaryAction
+              action={`${appointmentTypePath(appointmentType.id)}/${appointmentType.archivedAt ? 'restauration' : 'archivage'}`}
+              csrfToken={props.csrfToken}
+            >
+              {appointmentType.archivedAt ? 'Réactiver ce motif' : 'Archiver ce motif'}
+            </SecondaryAction>
+          )}
+        </FormColumn>
       )}
     </>
   );

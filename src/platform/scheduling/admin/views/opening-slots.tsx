@@ -3,7 +3,20 @@ import type { OpeningSlotRow } from '../opening-slots.repository.ts';
 import type { AgentChoice, SettingsOrganisation } from '../organisation-context.service.ts';
 import { frenchDay, frenchTime, shortTime, weekdayNames, weekdaysList } from '../recurrence.ts';
 import { openingSlotLabels } from '../schemas.ts';
-import { Checkbox, Choices, Field, FormErrors, FormSection, SettingsHeader, settingsPath } from './parts.tsx';
+import {
+  AddLink,
+  Checkbox,
+  Choices,
+  Field,
+  FieldGrid,
+  FilterForm,
+  FormColumn,
+  FormSection,
+  nameOptions,
+  SecondaryAction,
+  SettingsHeader,
+  settingsPath,
+} from './parts.tsx';
 
 export function openingSlotPath(id: string): string {
   return `/rendez-vous/parametres/plages/${encodeURIComponent(id)}`;
@@ -17,6 +30,11 @@ export const weekdayOptions = weekdayNames.map((name, index) => ({
 export function everyWeeksText(n: number): string {
   return n === 1 ? 'Chaque semaine' : `Toutes les ${n} semaines`;
 }
+
+export const everyWeeksOptions = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
+  value: String(n),
+  label: everyWeeksText(n),
+}));
 
 export function periodText(firstDay: string, lastDay: string | null): string {
   if (lastDay === null) return `À partir du ${frenchDay(firstDay)}`;
@@ -39,48 +57,28 @@ export function OpeningSlotsPage(props: {
   const { organisation, slots } = props;
   const byAgent = new Map<string, OpeningSlotRow[]>();
   for (const slot of slots) byAgent.set(slot.agentId, [...(byAgent.get(slot.agentId) ?? []), slot]);
-  const filterForm = { values: { agent: props.filter.agentId, lieu: props.filter.placeId }, errors: {} };
   return (
     <>
       <SettingsHeader organisation={organisation} section="plages" title="Plages d’ouverture" />
       {props.manageable.size > 0 && (
-        <p>
-          <a
-            class="fr-btn fr-icon-add-line fr-btn--icon-left"
-            href={settingsPath('plages/nouvelle', organisation.slug, { agent: props.filter.agentId })}
-          >
-            Ajouter une plage d’ouverture
-          </a>
-        </p>
+        <AddLink href={settingsPath('plages/nouvelle', organisation.slug, { agent: props.filter.agentId })}>
+          Ajouter une plage d’ouverture
+        </AddLink>
       )}
-      <form method="get" action="/rendez-vous/parametres/plages" class="fr-mb-4w">
-        <input type="hidden" name="organisation" value={organisation.slug} />
-        <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-          <div class="fr-col-12 fr-col-md-4">
-            <Select
-              form={filterForm}
-              name="agent"
-              label="Agent"
-              placeholder="Tous les agents"
-              options={props.agents.map((a) => ({ value: a.id, label: a.name }))}
-            />
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            <Select
-              form={filterForm}
-              name="lieu"
-              label="Lieu"
-              placeholder="Tous les lieux"
-              options={props.places.map((p) => ({ value: p.id, label: p.name }))}
-            />
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            <button type="submit" class="fr-btn fr-btn--secondary fr-mb-3w">
-              Filtrer
-            </button>
-          </div>
-        </div>
-      </form>
+      <FilterForm
+        action="/rendez-vous/parametres/plages"
+        organisation={organisation}
+        values={{ agent: props.filter.agentId, lieu: props.filter.placeId }}
+        filters={[
+          {
+            name: 'agent',
+            label: 'Agent',
+            placeholder: 'Tous les agents',
+            options: nameOptions(props.agents),
+          },
+          { name: 'lieu', label: 'Lieu', placeholder: 'Tous les lieux', options: nameOptions(props.places) },
+        ]}
+      />
       {slots.length === 0 ? (
         <p>
           Aucune plage d’ouverture{' '}
@@ -201,123 +199,105 @@ export function OpeningSlotFormPage(props: {
     <>
       <SettingsHeader organisation={organisation} section="plages" current={title} title={title} />
       {missing}
-      <div class="fr-grid-row">
-        <div class="fr-col-12 fr-col-md-8">
-          <FormErrors form={form} labels={labels} />
-          <PostForm action={props.action} csrfToken={props.csrfToken}>
-            <FormSection title="Qui et où">
-              <Select
-                form={form}
-                name="agentId"
-                label={labels.agentId}
-                required
-                placeholder="Choisir un agent"
-                options={props.agents.map((a) => ({ value: a.id, label: a.name }))}
-              />
-              <Select
-                form={form}
-                name="placeId"
-                label={labels.placeId}
-                required
-                placeholder="Choisir un lieu"
-                options={props.places.map((p) => ({ value: p.id, label: p.name }))}
-              />
-              <Field
-                form={form}
-                name="title"
-                label="Intitulé (facultatif)"
-                type="text"
-                hint="Par exemple : Permanence RSA"
-              />
-            </FormSection>
-            <FormSection title="Quand">
-              <Choices
-                form={form}
-                kind="checkbox"
-                name="weekdays"
-                label={labels.weekdays}
-                required
-                inline
-                options={weekdayOptions}
-              />
-              <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w">
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="startTime"
-                    label={labels.startTime}
-                    type="time"
-                    required
-                    hint="Par exemple 09:00"
-                  />
-                </div>
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="endTime"
-                    label={labels.endTime}
-                    type="time"
-                    required
-                    hint="Par exemple 12:00"
-                  />
-                </div>
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field form={form} name="firstDay" label={labels.firstDay} type="date" required />
-                </div>
-                <div class="fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="lastDay"
-                    label="Dernier jour (facultatif)"
-                    type="date"
-                    hint="Vide : sans date de fin"
-                  />
-                </div>
-              </div>
-              <Select
-                form={form}
-                name="everyWeeks"
-                label={labels.everyWeeks}
-                required
-                options={[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
-                  value: String(n),
-                  label: everyWeeksText(n),
-                }))}
-              />
-              <Checkbox
-                form={form}
-                name="openOnHolidays"
-                label="Ouverte les jours fériés"
-                hint="Sinon, la plage est fermée les jours fériés."
-              />
-            </FormSection>
-            <FormSection title="Pour quels motifs">
-              <Choices
-                form={form}
-                kind="checkbox"
-                name="appointmentTypeIds"
-                label={labels.appointmentTypeIds}
-                required
-                hint="Les motifs que l’on peut réserver pendant cette plage."
-                options={props.appointmentTypes.map((t) => ({
-                  value: t.id,
-                  label: t.category ? `${t.name} (${t.category})` : t.name,
-                }))}
-              />
-            </FormSection>
-            <SubmitButton>{slot ? 'Enregistrer les modifications' : 'Ajouter la plage'}</SubmitButton>
-          </PostForm>
-          {slot && (
-            <PostForm
-              action={`${openingSlotPath(slot.id)}/suppression`}
-              csrfToken={props.csrfToken}
-              class="fr-mt-4w"
-            >
-              <SubmitButton secondary>Supprimer cette plage</SubmitButton>
-            </PostForm>
-          )}
-        </div>
-      </div>
+      <FormColumn form={form} labels={labels}>
+        <PostForm action={props.action} csrfToken={props.csrfToken}>
+          <FormSection title="Qui et où">
+            <Select
+              form={form}
+              name="agentId"
+              label={labels.agentId}
+              required
+              placeholder="Choisir un agent"
+              options={nameOptions(props.agents)}
+            />
+            <Select
+              form={form}
+              name="placeId"
+              label={labels.placeId}
+              required
+              placeholder="Choisir un lieu"
+              options={nameOptions(props.places)}
+            />
+            <Field
+              form={form}
+              name="title"
+              label="Intitulé (facultatif)"
+              type="text"
+              hint="Par exemple : Permanence RSA"
+            />
+          </FormSection>
+          <FormSection title="Quand">
+            <Choices
+              form={form}
+              kind="checkbox"
+              name="weekdays"
+              label={labels.weekdays}
+              required
+              inline
+              options={weekdayOptions}
+            />
+            <FieldGrid
+              form={form}
+              fields={[
+                {
+                  name: 'startTime',
+                  label: labels.startTime,
+                  type: 'time',
+                  required: true,
+                  hint: 'Par exemple 09:00',
+                },
+                {
+                  name: 'endTime',
+                  label: labels.endTime,
+                  type: 'time',
+                  required: true,
+                  hint: 'Par exemple 12:00',
+                },
+                { name: 'firstDay', label: labels.firstDay, type: 'date', required: true },
+                {
+                  name: 'lastDay',
+                  label: 'Dernier jour (facultatif)',
+                  type: 'date',
+                  hint: 'Vide : sans date de fin',
+                },
+              ]}
+            />
+            <Select
+              form={form}
+              name="everyWeeks"
+              label={labels.everyWeeks}
+              required
+              options={everyWeeksOptions}
+            />
+            <Checkbox
+              form={form}
+              name="openOnHolidays"
+              label="Ouverte les jours fériés"
+              hint="Sinon, la plage est fermée les jours fériés."
+            />
+          </FormSection>
+          <FormSection title="Pour quels motifs">
+            <Choices
+              form={form}
+              kind="checkbox"
+              name="appointmentTypeIds"
+              label={labels.appointmentTypeIds}
+              required
+              hint="Les motifs que l’on peut réserver pendant cette plage."
+              options={props.appointmentTypes.map((t) => ({
+                value: t.id,
+                label: t.category ? `${t.name} (${t.category})` : t.name,
+              }))}
+            />
+          </FormSection>
+          <SubmitButton>{slot ? 'Enregistrer les modifications' : 'Ajouter la plage'}</SubmitButton>
+        </PostForm>
+        {slot && (
+          <SecondaryAction action={`${openingSlotPath(slot.id)}/suppression`} csrfToken={props.csrfToken}>
+            Supprimer cette plage
+          </SecondaryAction>
+        )}
+      </FormColumn>
     </>
   );
 }

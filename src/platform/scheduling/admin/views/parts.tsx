@@ -1,5 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { Breadcrumb, type FormState, fieldId } from '../../../web/components.tsx';
+import {
+  Breadcrumb,
+  type FormState,
+  fieldId,
+  PostForm,
+  Select,
+  SubmitButton,
+} from '../../../web/components.tsx';
 import type { SettingsOrganisation } from '../organisation-context.service.ts';
 
 /** Shared pieces of the settings pages (/rendez-vous/parametres). */
@@ -293,4 +300,99 @@ export function Badge(props: {
   children: ComponentChildren;
 }) {
   return <p class={`fr-badge fr-badge--${props.kind} fr-badge--sm fr-badge--no-icon`}>{props.children}</p>;
+}
+
+/** Whether a place or an appointment type is still offered. */
+export function ArchivalBadge({ archived }: { archived: boolean }) {
+  return archived ? <Badge kind="warning">Archivé</Badge> : <Badge kind="success">Actif</Badge>;
+}
+
+/** Rows with an id and a name (agents, places) as the options of a select or of checkboxes. */
+export function nameOptions(rows: { id: string; name: string }[]): { value: string; label: string }[] {
+  return rows.map((row) => ({ value: row.id, label: row.name }));
+}
+
+/** The button-like link above a list that opens the form of a new row. */
+export function AddLink(props: { href: string; children: ComponentChildren }) {
+  return (
+    <p>
+      <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href={props.href}>
+        {props.children}
+      </a>
+    </p>
+  );
+}
+
+/** A list's filters: one select a filter (query parameter), side by side, then the « Filtrer » button. */
+export function FilterForm(props: {
+  action: string;
+  organisation: SettingsOrganisation;
+  values: Record<string, string | undefined>;
+  filters: {
+    name: string;
+    label: string;
+    placeholder: string;
+    options: { value: string; label: string }[];
+  }[];
+}) {
+  const column = `fr-col-12 fr-col-md-${12 / (props.filters.length + 1)}`;
+  const form = { values: props.values, errors: {} };
+  return (
+    <form method="get" action={props.action} class="fr-mb-4w">
+      <input type="hidden" name="organisation" value={props.organisation.slug} />
+      <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+        {props.filters.map((filter) => (
+          <div class={column}>
+            <Select form={form} {...filter} />
+          </div>
+        ))}
+        <div class={column}>
+          <button type="submit" class="fr-btn fr-btn--secondary fr-mb-3w">
+            Filtrer
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** The column of a settings form, its errors first. */
+export function FormColumn(props: {
+  form: FormState;
+  labels: Record<string, string>;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="fr-grid-row">
+      <div class="fr-col-12 fr-col-md-8">
+        <FormErrors form={props.form} labels={props.labels} />
+        {props.children}
+      </div>
+    </div>
+  );
+}
+
+/** A second, lesser form under the main one (delete, archive…): one secondary button. */
+export function SecondaryAction(props: { action: string; csrfToken: string; children: ComponentChildren }) {
+  return (
+    <PostForm action={props.action} csrfToken={props.csrfToken} class="fr-mt-4w">
+      <SubmitButton secondary>{props.children}</SubmitButton>
+    </PostForm>
+  );
+}
+
+/** Date and time fields two by two (one by one on a phone). */
+export function FieldGrid(props: {
+  form: FormState;
+  fields: (Omit<FieldProps, 'form'> & { type: 'time' | 'date' })[];
+}) {
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters fr-mb-3w">
+      {props.fields.map((field) => (
+        <div class="fr-col-12 fr-col-sm-6">
+          <Field form={props.form} {...field} />
+        </div>
+      ))}
+    </div>
+  );
 }

@@ -4,7 +4,17 @@ import { communeLabel } from '../communes.ts';
 import type { SettingsOrganisation } from '../organisation-context.service.ts';
 import type { PlaceRow } from '../places.repository.ts';
 import { placeLabels } from '../schemas.ts';
-import { Badge, Choices, Field, FormErrors, SettingsHeader, settingsPath, Textarea } from './parts.tsx';
+import {
+  AddLink,
+  ArchivalBadge,
+  Choices,
+  Field,
+  FormColumn,
+  SecondaryAction,
+  SettingsHeader,
+  settingsPath,
+  Textarea,
+} from './parts.tsx';
 
 export function placePath(id: string): string {
   return `/rendez-vous/parametres/lieux/${encodeURIComponent(id)}`;
@@ -19,14 +29,7 @@ export function PlacesPage(props: {
     <>
       <SettingsHeader organisation={organisation} section="lieux" title="Lieux" />
       {organisation.mayConfigure && (
-        <p>
-          <a
-            class="fr-btn fr-icon-add-line fr-btn--icon-left"
-            href={settingsPath('lieux/nouveau', organisation.slug)}
-          >
-            Ajouter un lieu
-          </a>
-        </p>
+        <AddLink href={settingsPath('lieux/nouveau', organisation.slug)}>Ajouter un lieu</AddLink>
       )}
       {props.places.length === 0 ? (
         <p>Aucun lieu pour l’instant.</p>
@@ -46,7 +49,7 @@ export function PlacesPage(props: {
               </td>
               <td>{p.openingSlots}</td>
               <td>
-                {p.archivedAt ? <Badge kind="warning">Archivé</Badge> : <Badge kind="success">Actif</Badge>}
+                <ArchivalBadge archived={Boolean(p.archivedAt)} />
               </td>
             </tr>
           ))}
@@ -93,103 +96,97 @@ export function PlaceFormPage(props: {
       {readOnly ? (
         place && <PlaceSummary place={place} />
       ) : (
-        <div class="fr-grid-row">
-          <div class="fr-col-12 fr-col-md-8">
-            <FormErrors form={form} labels={placeLabels} />
-            <PostForm action={props.action} csrfToken={props.csrfToken}>
-              <Input
+        <FormColumn form={form} labels={placeLabels}>
+          <PostForm action={props.action} csrfToken={props.csrfToken}>
+            <Input
+              form={form}
+              name="name"
+              label={placeLabels.name}
+              required
+              hint="Par exemple : Maison des solidarités de La Seyne"
+            />
+            <Input
+              form={form}
+              name="address"
+              label={placeLabels.address}
+              required
+              autocomplete="street-address"
+            />
+            <Input
+              form={form}
+              name="commune"
+              label={placeLabels.commune}
+              required
+              hint="Nom, code postal ou code INSEE, par exemple « La Seyne-sur-Mer » ou « 83500 »."
+            />
+            {props.communeChoices.length > 0 && (
+              <Choices
                 form={form}
-                name="name"
-                label={placeLabels.name}
-                required
-                hint="Par exemple : Maison des solidarités de La Seyne"
+                kind="radio"
+                name="communeCode"
+                label="Communes correspondantes"
+                hint="Choisissez la commune du lieu, puis enregistrez."
+                options={props.communeChoices.map((c) => ({
+                  value: c.code,
+                  label: `${c.name} (${c.postalCodes.join(', ')})`,
+                  hint: `Code INSEE ${c.code} – département ${c.departement}`,
+                }))}
               />
-              <Input
-                form={form}
-                name="address"
-                label={placeLabels.address}
-                required
-                autocomplete="street-address"
-              />
-              <Input
-                form={form}
-                name="commune"
-                label={placeLabels.commune}
-                required
-                hint="Nom, code postal ou code INSEE, par exemple « La Seyne-sur-Mer » ou « 83500 »."
-              />
-              {props.communeChoices.length > 0 && (
-                <Choices
-                  form={form}
-                  kind="radio"
-                  name="communeCode"
-                  label="Communes correspondantes"
-                  hint="Choisissez la commune du lieu, puis enregistrez."
-                  options={props.communeChoices.map((c) => ({
-                    value: c.code,
-                    label: `${c.name} (${c.postalCodes.join(', ')})`,
-                    hint: `Code INSEE ${c.code} – département ${c.departement}`,
-                  }))}
-                />
-              )}
-              <fieldset class="fr-fieldset" aria-labelledby="coordonnees-legende">
-                <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="coordonnees-legende">
-                  Coordonnées géographiques (facultatif)
-                  <span class="fr-hint-text">
-                    Elles servent à proposer le lieu le plus proche. Saisissez les deux ou aucune, en degrés
-                    décimaux.
-                  </span>
-                </legend>
-                <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="latitude"
-                    label={placeLabels.latitude}
-                    type="text"
-                    inputMode="decimal"
-                    hint="Entre -90 et 90"
-                  />
-                </div>
-                <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
-                  <Field
-                    form={form}
-                    name="longitude"
-                    label={placeLabels.longitude}
-                    type="text"
-                    inputMode="decimal"
-                    hint="Entre -180 et 180"
-                  />
-                </div>
-              </fieldset>
-              <Field
-                form={form}
-                name="phone"
-                label={placeLabels.phone}
-                type="tel"
-                inputMode="tel"
-                autocomplete="tel"
-              />
-              <Textarea
-                form={form}
-                name="accessibilityNotes"
-                label={placeLabels.accessibilityNotes}
-                hint="Accès en fauteuil roulant, ascenseur, boucle magnétique, stationnement…"
-              />
-              <SubmitButton>{place ? 'Enregistrer les modifications' : 'Ajouter le lieu'}</SubmitButton>
-            </PostForm>
-            {place && (
-              <PostForm
-                action={`${placePath(place.id)}/${place.archivedAt ? 'restauration' : 'archivage'}`}
-                csrfToken={props.csrfToken}
-                class="fr-mt-4w"
-              >
-                <SubmitButton secondary>
-                  {place.archivedAt ? 'Réactiver ce lieu' : 'Archiver ce lieu'}
-                </SubmitButton>
-              </PostForm>
             )}
-          </div>
-        </div>
+            <fieldset class="fr-fieldset" aria-labelledby="coordonnees-legende">
+              <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="coordonnees-legende">
+                Coordonnées géographiques (facultatif)
+                <span class="fr-hint-text">
+                  Elles servent à proposer le lieu le plus proche. Saisissez les deux ou aucune, en degrés
+                  décimaux.
+                </span>
+              </legend>
+              <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
+                <Field
+                  form={form}
+                  name="latitude"
+                  label={placeLabels.latitude}
+                  type="text"
+                  inputMode="decimal"
+                  hint="Entre -90 et 90"
+                />
+              </div>
+              <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
+                <Field
+                  form={form}
+                  name="longitude"
+                  label={placeLabels.longitude}
+                  type="text"
+                  inputMode="decimal"
+                  hint="Entre -180 et 180"
+                />
+              </div>
+            </fieldset>
+            <Field
+              form={form}
+              name="phone"
+              label={placeLabels.phone}
+              type="tel"
+              inputMode="tel"
+              autocomplete="tel"
+            />
+            <Textarea
+              form={form}
+              name="accessibilityNotes"
+              label={placeLabels.accessibilityNotes}
+              hint="Accès en fauteuil roulant, ascenseur, boucle magnétique, stationnement…"
+            />
+            <SubmitButton>{place ? 'Enregistrer les modifications' : 'Ajouter le lieu'}</SubmitButton>
+          </PostForm>
+          {place && (
+            <SecondaryAction
+              action={`${placePath(place.id)}/${place.archivedAt ? 'restauration' : 'archivage'}`}
+              csrfToken={props.csrfToken}
+            >
+              {place.archivedAt ? 'Réactiver ce lieu' : 'Archiver ce lieu'}
+            </SecondaryAction>
+          )}
+        </FormColumn>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import type { Commune, SearchResult } from '../../../geo/administrative.ts';
 import { CsrfField, type FormState, Table } from '../../../web/components.tsx';
 import type { AgentChoice, SettingsOrganisation } from '../organisation-context.service.ts';
 import type { SectorCommune } from '../sectors.service.ts';
-import { Choices, FormErrors, SettingsHeader, settingsPath } from './parts.tsx';
+import { Choices, FormColumn, nameOptions, SettingsHeader, settingsPath } from './parts.tsx';
 
 export type SectorSearch = {
   commune?: { query: string; results: Commune[] };
@@ -234,29 +234,26 @@ export function SectorAgentsPage(props: {
   return (
     <>
       <SettingsHeader organisation={organisation} section="secteur" current={title} title={title} />
-      <div class="fr-grid-row">
-        <div class="fr-col-12 fr-col-md-8">
-          <FormErrors form={form} labels={{ agentIds: 'Agents' }} />
-          <form
-            method="post"
-            action={settingsPath(`secteur/communes/${encodeURIComponent(commune.code)}`, organisation.slug)}
-            noValidate
-          >
-            <CsrfField token={props.csrfToken} />
-            <Choices
-              form={form}
-              kind="checkbox"
-              name="agentIds"
-              label={`Agents qui reçoivent les personnes de ${commune.name}`}
-              hint="Ne cochez personne pour que tous les agents de l’organisation servent cette commune."
-              options={props.agents.map((a) => ({ value: a.id, label: a.name }))}
-            />
-            <button type="submit" class="fr-btn">
-              Enregistrer
-            </button>
-          </form>
-        </div>
-      </div>
+      <FormColumn form={form} labels={{ agentIds: 'Agents' }}>
+        <form
+          method="post"
+          action={settingsPath(`secteur/communes/${encodeURIComponent(commune.code)}`, organisation.slug)}
+          noValidate
+        >
+          <CsrfField token={props.csrfToken} />
+          <Choices
+            form={form}
+            kind="checkbox"
+            name="agentIds"
+            label={`Agents qui reçoivent les personnes de ${commune.name}`}
+            hint="Ne cochez personne pour que tous les agents de l’organisation servent cette commune."
+            options={nameOptions(props.agents)}
+          />
+          <button type="submit" class="fr-btn">
+            Enregistrer
+          </button>
+        </form>
+      </FormColumn>
     </>
   );
 }
