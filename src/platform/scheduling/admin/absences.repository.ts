@@ -3,16 +3,10 @@ import type { Db } from '../../db/client.ts';
 import { agents } from '../../tenancy/tables.ts';
 import { absences } from '../tables.ts';
 
-export type AbsenceValues = {
-  agentId: string;
-  title: string;
-  firstDay: string;
-  lastDay: string | null;
-  startTime: string;
-  endTime: string;
-  weekdays: number[] | null;
-  everyWeeks: number;
-};
+export type AbsenceValues = Pick<
+  typeof absences.$inferSelect,
+  'agentId' | 'title' | 'firstDay' | 'lastDay' | 'startTime' | 'endTime' | 'weekdays' | 'everyWeeks'
+>;
 
 export type AbsenceRow = AbsenceValues & { id: string; organisationId: string; agentName: string };
 

@@ -3,18 +3,19 @@ import type { Db } from '../../db/client.ts';
 import { agents } from '../../tenancy/tables.ts';
 import { appointments, openingSlots, openingSlotTypes, places } from '../tables.ts';
 
-export type OpeningSlotValues = {
-  agentId: string;
-  placeId: string;
-  title: string | null;
-  weekdays: number[];
-  startTime: string;
-  endTime: string;
-  firstDay: string;
-  lastDay: string | null;
-  everyWeeks: number;
-  openOnHolidays: boolean;
-};
+export type OpeningSlotValues = Pick<
+  typeof openingSlots.$inferSelect,
+  | 'agentId'
+  | 'placeId'
+  | 'title'
+  | 'weekdays'
+  | 'startTime'
+  | 'endTime'
+  | 'firstDay'
+  | 'lastDay'
+  | 'everyWeeks'
+  | 'openOnHolidays'
+>;
 
 export type OpeningSlotRow = OpeningSlotValues & {
   id: string;

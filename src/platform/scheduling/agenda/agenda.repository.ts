@@ -260,19 +260,21 @@ export async function listActiveTypes(db: Db, organisationId: string): Promise<T
     .orderBy(asc(appointmentTypes.name));
 }
 
-export type OpeningSlotRow = {
-  id: string;
-  agentId: string;
-  placeId: string;
-  title: string | null;
-  weekdays: number[];
-  startTime: string;
-  endTime: string;
-  firstDay: string;
-  lastDay: string | null;
-  everyWeeks: number;
-  openOnHolidays: boolean;
-};
+/** An opening slot's rule as the table holds it (the week grid expands it with the slot search's rules). */
+export type OpeningSlotRow = Pick<
+  typeof openingSlots.$inferSelect,
+  | 'id'
+  | 'agentId'
+  | 'placeId'
+  | 'title'
+  | 'weekdays'
+  | 'startTime'
+  | 'endTime'
+  | 'firstDay'
+  | 'lastDay'
+  | 'everyWeeks'
+  | 'openOnHolidays'
+>;
 
 /** The opening slots of an organisation (one agent's or one place's) that may occur between two local days. */
 export async function listOpeningSlotRules(
@@ -305,17 +307,10 @@ export async function listOpeningSlotRules(
     );
 }
 
-export type AbsenceRow = {
-  id: string;
-  agentId: string;
-  title: string;
-  firstDay: string;
-  lastDay: string | null;
-  startTime: string;
-  endTime: string;
-  weekdays: number[] | null;
-  everyWeeks: number;
-};
+export type AbsenceRow = Pick<
+  typeof absences.$inferSelect,
+  'id' | 'agentId' | 'title' | 'firstDay' | 'lastDay' | 'startTime' | 'endTime' | 'weekdays' | 'everyWeeks'
+>;
 
 /** The absences of some agents that may fall between two local days. */
 export async function listAbsenceRules(
