@@ -1,27 +1,17 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { agentCreateCommand } from './cli/agent-create.ts';
 import { organisationListCommand } from './cli/organisation-list.ts';
 import { tokenCreateCommand } from './cli/token-create.ts';
+import { allModules } from './modules/index.ts';
 import { closePlatform } from './platform/assemble.ts';
-import type { Platform } from './platform/platform.ts';
+import { type Command, CommandError } from './platform/commands.ts';
 import { seedDemo } from './seed.ts';
 import { startPlatform } from './start.ts';
 
 /**
- * `npm run cli -- <command> [options]`. Each command says what it does in one line; `help` lists them.
- * Commands that fail print a French message on stderr and exit with code 1.
+ * `npm run cli -- <command> [options]`: the platform's commands and the modules' (each module's
+ * `commands`). `help` lists them.
  */
-export type Command = {
-  summary: string;
-  usage?: string;
-  options?: ParseArgsConfig['options'];
-  run(
-    platform: Platform,
-    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
-  ): Promise<void>;
-};
-
-export class CommandError extends Error {}
 
 const commands: Record<string, Command> = {
   'db:migrate': {
@@ -38,6 +28,7 @@ const commands: Record<string, Command> = {
   'organisation:list': organisationListCommand(),
   'agent:create': agentCreateCommand(CommandError),
   'token:create': tokenCreateCommand(CommandError),
+  ...Object.assign({}, ...allModules.map((m) => m.commands ?? {})),
 };
 
 function printHelp() {

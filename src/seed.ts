@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { allModules } from './modules/index.ts';
 import type { Platform } from './platform/platform.ts';
 import { seedDemoScheduling } from './platform/scheduling/demo.ts';
 import { seedDemoTenancy } from './platform/tenancy/demo.ts';
@@ -8,6 +9,7 @@ import { territories } from './platform/tenancy/tables.ts';
 export async function seedDemo(platform: Platform): Promise<void> {
   await seedDemoTenancy(platform.database.db);
   await seedDemoScheduling(platform.database.db);
+  for (const module of allModules) await module.seedDemo?.(platform);
 }
 
 /** `npm start` seeds only a database with no territory at all, never one in use. */

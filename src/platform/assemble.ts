@@ -38,7 +38,8 @@ export async function assemblePlatform(
   messaging.templates.register(...platformTemplates);
   for (const module of modules) messaging.templates.register(...(module.templates ?? []));
   await prepareQueues(boss, allJobs(modules), config.jobTiming);
-  return { config, database, messaging };
+  const appointmentListeners = modules.flatMap((m) => (m.onAppointmentEvent ? [m.onAppointmentEvent] : []));
+  return { config, database, messaging, appointmentListeners };
 }
 
 /** Stops taking jobs (letting running ones finish), then closes providers and the database. */

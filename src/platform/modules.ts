@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { Command } from './commands.ts';
 import { ConfigError } from './config.ts';
 import type { JobDefinition } from './jobs/registry.ts';
 import type { AnyTemplate } from './messaging/templates.ts';
 import type { Platform } from './platform.ts';
+import type { AppointmentListener } from './scheduling/events.ts';
 
 /**
  * What a module gives the platform. Each module folder exports one of these from its index.ts;
@@ -18,6 +20,12 @@ export type TremplinModule = {
   templates?: AnyTemplate[];
   /** Its background and scheduled jobs, run by the workers. */
   jobs?: JobDefinition[];
+  /** Called in the transaction of every appointment change, after the platform's own notifications. */
+  onAppointmentEvent?: AppointmentListener;
+  /** Its commands for `npm run cli -- <name>`, named "<module>:<verb>". */
+  commands?: Record<string, Command>;
+  /** Adds its demo data on top of the platform's (idempotent: running it twice changes nothing). */
+  seedDemo?: (platform: Platform) => Promise<void>;
 };
 
 /** The modules MODULES switches on ('all', or a list of names); an unknown name is a configuration error. */

@@ -121,7 +121,7 @@ const demoTypes: DemoType[] = [
     organisation: 'var-direction-insertion',
     values: {
       name: RSA_ORIENTATION_TYPE,
-      category: 'RSA',
+      category: 'Orientation RSA',
       durationMinutes: 45,
       location: 'sur_place',
       minBookingDelayMinutes: 120,
@@ -139,7 +139,7 @@ const demoTypes: DemoType[] = [
     organisation: 'var-direction-insertion',
     values: {
       name: 'Rendez-vous d’orientation RSA par téléphone',
-      category: 'RSA',
+      category: 'Orientation RSA',
       durationMinutes: 30,
       location: 'telephone',
       minBookingDelayMinutes: 120,
@@ -155,7 +155,7 @@ const demoTypes: DemoType[] = [
     organisation: 'var-direction-insertion',
     values: {
       name: 'Information collective RSA',
-      category: 'RSA',
+      category: 'Orientation RSA',
       durationMinutes: 90,
       location: 'sur_place',
       minBookingDelayMinutes: 60,
@@ -173,7 +173,7 @@ const demoTypes: DemoType[] = [
     organisation: 'var-direction-insertion',
     values: {
       name: 'Rendez-vous de suivi avec mon référent',
-      category: 'RSA',
+      category: 'Suivi RSA',
       durationMinutes: 30,
       location: 'sur_place',
       minBookingDelayMinutes: 240,
