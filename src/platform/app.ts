@@ -6,6 +6,7 @@ import { registerApi } from './api/index.ts';
 import { registerAuditJournal } from './audit/index.ts';
 import { registerAuth } from './auth/routes.tsx';
 import { registerSessionLoading } from './auth/session.ts';
+import { registerIndicatorsApi } from './indicators/routes.ts';
 import { registerMessaging } from './messaging/index.ts';
 import { registerLetters } from './messaging/letters/letters.routes.tsx';
 import { registerSmsWebhooks } from './messaging/sms/webhook.routes.ts';
@@ -56,6 +57,7 @@ export async function buildApp(
   await registerAuth(app, platform);
   await registerMessaging(app, platform);
   await registerApi(app, platform);
+  await registerIndicatorsApi(app, platform);
   await registerAuditJournal(app, platform);
   await registerSmsWebhooks(app, platform);
   await registerLetters(app, platform);

@@ -1,13 +1,14 @@
 import { signInTemplate } from './auth/sign-in.template.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { createIndicatorRegistry } from './indicators/indicators.ts';
 import { createBoss } from './jobs/boss.ts';
 import type { JobDefinition } from './jobs/registry.ts';
 import { prepareQueues } from './jobs/runner.ts';
 import { messagingJobs } from './messaging/deliver.job.ts';
 import { closeMessaging, createMessaging } from './messaging/messaging.ts';
 import type { AnyTemplate } from './messaging/templates.ts';
-import type { TremplinModule } from './modules.ts';
+import { enabledModules, type TremplinModule } from './modules.ts';
 import type { Platform } from './platform.ts';
 import { schedulingJobs } from './scheduling/jobs.ts';
 import { schedulingTemplates } from './scheduling/templates.ts';
@@ -39,7 +40,11 @@ export async function assemblePlatform(
   for (const module of modules) messaging.templates.register(...(module.templates ?? []));
   await prepareQueues(boss, allJobs(modules), config.jobTiming);
   const appointmentListeners = modules.flatMap((m) => (m.onAppointmentEvent ? [m.onAppointmentEvent] : []));
-  return { config, database, messaging, appointmentListeners };
+  // Only the modules switched on (MODULES) publish: a module that is off has no figures to show.
+  const indicators = createIndicatorRegistry(
+    enabledModules(modules, config.modules).flatMap((m) => m.indicators ?? []),
+  );
+  return { config, database, messaging, appointmentListeners, indicators };
 }
 
 /** Stops taking jobs (letting running ones finish), then closes providers and the database. */

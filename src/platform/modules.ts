@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Command } from './commands.ts';
 import { ConfigError } from './config.ts';
+import type { IndicatorDefinition } from './indicators/indicators.ts';
 import type { JobDefinition } from './jobs/registry.ts';
 import type { AnyTemplate } from './messaging/templates.ts';
 import type { Platform } from './platform.ts';
@@ -24,6 +25,8 @@ export type TremplinModule = {
   onAppointmentEvent?: AppointmentListener;
   /** Its commands for `npm run cli -- <name>`, named "<module>:<verb>". */
   commands?: Record<string, Command>;
+  /** Its impact indicators (keys '<module>.<name>'), read by the programme portfolio through platform.indicators. */
+  indicators?: IndicatorDefinition[];
   /** Adds its demo data on top of the platform's (idempotent: running it twice changes nothing). */
   seedDemo?: (platform: Platform) => Promise<void>;
 };

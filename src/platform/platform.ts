@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import type { IndicatorRegistry } from './indicators/indicators.ts';
 import type { Messaging } from './messaging/messaging.ts';
 import type { AppointmentListener } from './scheduling/events.ts';
 
@@ -11,4 +12,6 @@ export type Platform = {
   messaging: Messaging;
   /** The modules' reactions to appointment changes (e.g. rsa follows its beneficiaries' first meeting). */
   appointmentListeners: AppointmentListener[];
+  /** The impact indicators of the modules given at start-up, computed when read (programme portfolio, /api/v1/indicators). */
+  indicators: IndicatorRegistry;
 };
