@@ -1,5 +1,12 @@
 import type { JobDefinition } from '../../../platform/jobs/registry.ts';
+import { awaitingDecisionJob } from './awaiting-decision.job.ts';
+import { invitationExpiryJob } from './expiry.job.ts';
+import { invitationRemindersJob } from './reminders.job.ts';
 
-// Being written (issue 5): this part's background jobs.
+/** The invitations' background jobs, each every 15 minutes. */
 // biome-ignore lint/suspicious/noExplicitAny: each job checks its own data type; a list mixes them
-export const invitationsJobs: JobDefinition<any>[] = [];
+export const invitationsJobs: JobDefinition<any>[] = [
+  invitationRemindersJob, // reminders.job.ts: J+3, J+7 while nothing is booked
+  invitationExpiryJob, // expiry.job.ts: « invitation expirée »
+  awaitingDecisionJob, // awaiting-decision.job.ts: « RDV à statuer » an hour after an unmarked meeting
+];
