@@ -97,14 +97,16 @@ export function ColumnChart(props: {
                 fill={BAR}
               />
             )}
-            <text
-              x={x}
-              y={(bar.value === null ? top + plotHeight : y(bar.value)) - 4}
-              textAnchor="middle"
-              fill="currentColor"
-            >
-              {bar.valueText}
-            </text>
+            {bar.valueText && (
+              <text
+                x={x}
+                y={(bar.value === null ? top + plotHeight : y(bar.value)) - 4}
+                textAnchor="middle"
+                fill="currentColor"
+              >
+                {bar.valueText}
+              </text>
+            )}
             <text x={x} y={top + plotHeight + 16} textAnchor="middle" fill="currentColor">
               {bar.label}
             </text>

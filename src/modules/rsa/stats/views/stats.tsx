@@ -55,6 +55,12 @@ function rateFigure(show: Disclosure, share: Share) {
   return { value: formatRate(value), withheld: share.of > 0 && value === null };
 }
 
+/** The detail under a rate: withheld, nothing counted yet, or what it counts. */
+function rateDetail(share: Share, withheld: boolean, none: string, counted: string) {
+  if (withheld) return WITHHELD;
+  return share.of === 0 ? none : counted;
+}
+
 function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
   const median = show.value(stats.medianDays, stats.met);
   const mean = show.value(stats.meanDays, stats.met);
@@ -64,6 +70,8 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
   const convocation = rateFigure(show, stats.noShow.convocation);
   const byPerson = rateFigure(show, stats.bookedByPerson);
   const met = `${show.count(stats.met)} ${plural(stats.met, 'personne déjà reçue', 'personnes déjà reçues')}`;
+  const noneMet = 'Personne n’a encore été reçu sur la période.';
+  const { invitation: inv, convocation: conv } = stats.noShow;
   return (
     <div class="fr-grid-row fr-grid-row--gutters fr-mb-4w">
       <Figure
@@ -72,53 +80,55 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
         detail={
           delayWithheld
             ? WITHHELD
-            : `entre l’ouverture des droits et le premier rendez-vous honoré : la moitié des ${met} l’a été en moins de temps, l’autre moitié en plus.`
+            : stats.met === 0
+              ? noneMet
+              : `entre l’ouverture des droits et le premier rendez-vous honoré. Sur les ${met} : la moitié a attendu moins, l’autre moitié plus.`
         }
       />
       <Figure
         label="Délai moyen"
         value={formatDays(mean)}
-        detail={
-          delayWithheld
-            ? WITHHELD
-            : `pour les mêmes ${met}. Avant : ${daysAsMonths(BASELINE_VAR_2019_DAYS)} en moyenne dans le Var en 2019 (≈ ${BASELINE_VAR_2019_DAYS} jours), ${daysAsMonths(BASELINE_FRANCE_2019_DAYS)} en France.`
-        }
+        detail={`${delayWithheld ? WITHHELD : stats.met === 0 ? noneMet : `pour les mêmes ${met}.`} Avant : ${daysAsMonths(BASELINE_VAR_2019_DAYS)} en moyenne dans le Var en 2019 (≈ ${BASELINE_VAR_2019_DAYS} jours), ${daysAsMonths(BASELINE_FRANCE_2019_DAYS)} en France.`}
       />
       <Figure
         label="Reçues en 30 jours ou moins"
         value={within30.value}
-        detail={
-          within30.withheld
-            ? WITHHELD
-            : `${show.count(stats.within30.count)} sur ${show.count(stats.within30.of)} ${plural(stats.within30.of, 'personne dont les droits ont ouvert', 'personnes dont les droits ont ouvert')} il y a au moins 30 jours.`
-        }
+        detail={rateDetail(
+          stats.within30,
+          within30.withheld,
+          'Aucune personne dont les droits ont ouvert il y a au moins 30 jours.',
+          `${show.count(stats.within30.count)} sur ${show.count(stats.within30.of)} ${plural(stats.within30.of, 'personne dont les droits ont ouvert', 'personnes dont les droits ont ouvert')} il y a au moins 30 jours.`,
+        )}
       />
       <Figure
         label="Absences après une invitation"
         value={invitation.value}
-        detail={
-          invitation.withheld
-            ? WITHHELD
-            : `${show.count(stats.noShow.invitation.count)} ${plural(stats.noShow.invitation.count, 'absente', 'absentes')} sur ${show.count(stats.noShow.invitation.of)} ${plural(stats.noShow.invitation.of, 'personne attendue', 'personnes attendues')} à un rendez-vous qu’elles ont choisi. Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.invitation} %.`
-        }
+        detail={`${rateDetail(
+          inv,
+          invitation.withheld,
+          'Aucun rendez-vous pris après une invitation n’a encore été pointé.',
+          `${show.count(inv.count)} ${plural(inv.count, 'absente', 'absentes')} sur ${show.count(inv.of)} ${plural(inv.of, 'personne attendue', 'personnes attendues')} à un rendez-vous qu’elles ont choisi.`,
+        )} Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.invitation} %.`}
       />
       <Figure
         label="Absences après une convocation"
         value={convocation.value}
-        detail={
-          convocation.withheld
-            ? WITHHELD
-            : `${show.count(stats.noShow.convocation.count)} ${plural(stats.noShow.convocation.count, 'absente', 'absentes')} sur ${show.count(stats.noShow.convocation.of)} ${plural(stats.noShow.convocation.of, 'personne convoquée', 'personnes convoquées')} à une date fixée par un agent. Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.convocation} %.`
-        }
+        detail={`${rateDetail(
+          conv,
+          convocation.withheld,
+          'Aucun rendez-vous donné par convocation n’a encore été pointé.',
+          `${show.count(conv.count)} ${plural(conv.count, 'absente', 'absentes')} sur ${show.count(conv.of)} ${plural(conv.of, 'personne convoquée', 'personnes convoquées')} à une date fixée par un agent.`,
+        )} Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.convocation} %.`}
       />
       <Figure
         label="Rendez-vous pris par la personne"
         value={byPerson.value}
-        detail={
-          byPerson.withheld
-            ? WITHHELD
-            : `des premiers rendez-vous : ${show.count(stats.bookedByPerson.count)} ${plural(stats.bookedByPerson.count, 'choisi', 'choisis')} par la personne elle-même (lien d’invitation ou en ligne), ${show.count(stats.bookedByPerson.of - stats.bookedByPerson.count)} par un agent.`
-        }
+        detail={rateDetail(
+          stats.bookedByPerson,
+          byPerson.withheld,
+          'Aucun premier rendez-vous d’orientation sur la période.',
+          `des premiers rendez-vous : ${show.count(stats.bookedByPerson.count)} ${plural(stats.bookedByPerson.count, 'choisi', 'choisis')} par la personne elle-même (lien d’invitation ou en ligne), ${show.count(stats.bookedByPerson.of - stats.bookedByPerson.count)} par un agent.`,
+        )}
       />
     </div>
   );
@@ -231,7 +241,7 @@ function HowToRead({ show }: { show: Disclosure }) {
         </li>
         <li>
           <strong>Délai moyen</strong> : la moyenne des mêmes délais. Les chiffres de 2019 (8,5 mois dans le
-          Var, 6 mois en France) sont des moyennes : c’est à lui qu’il faut les comparer.
+          Var, 6 mois en France) sont des moyennes : c’est au délai moyen qu’il faut les comparer.
         </li>
         <li>
           <strong>Reçues en 30 jours ou moins</strong> : parmi les personnes dont les droits ont ouvert il y a
