@@ -7,9 +7,9 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** « 1 jour », « 45 jours », « 254 jours (8 mois) » past two months (months of 30.44 days, rounded down). */
+/** « 1 jour », « 45 jours », « 254 jours, soit 8 mois » past two months (months of 30.44 days, rounded down). */
 export function waitLabel(days: number): string {
   if (days < 0) return 'à venir';
   const text = days === 1 ? '1 jour' : `${days} jours`;
-  return days >= 61 ? `${text} (${Math.floor(days / 30.44)} mois)` : text;
+  return days >= 61 ? `${text}, soit ${Math.floor(days / 30.44)} mois` : text;
 }

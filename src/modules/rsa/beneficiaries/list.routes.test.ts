@@ -127,7 +127,8 @@ describe('list of beneficiaries', () => {
   });
 
   it('filters by status, commune (name or INSEE code), month, référent and text; counts follow the other filters', async () => {
-    const names = async (query: string) => namesIn((await get(t, `/rsa${query}`, w.laSeyneAgent.cookie)).body);
+    const names = async (query: string) =>
+      namesIn((await get(t, `/rsa${query}`, w.laSeyneAgent.cookie)).body);
     expect(await names('?statut=non_invite')).toEqual(['MARTIN Aïcha']);
     expect(await names('?commune=toulon')).toEqual(['BERNARD Louis']);
     expect(await names('?commune=83126')).toEqual(['MARTIN Aïcha', 'DURAND Zoé']);
@@ -226,7 +227,9 @@ describe('list of beneficiaries', () => {
     const csv = await get(t, '/rsa/export.csv?commune=83126', w.laSeyneAgent.cookie);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="beneficiaires-rsa-\d{8}\.csv"$/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="beneficiaires-rsa-\d{8}\.csv"$/,
+    );
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parseCsv(csv.body.replace(/^\uFEFF/, ''));
     expect(rows[0]!.slice(0, 4)).toEqual(['Numéro allocataire', 'Rôle', 'Nom', 'Prénom']);
@@ -245,7 +248,9 @@ describe('list of beneficiaries', () => {
 
     const xlsx = await get(t, '/rsa/export.xlsx?statut=non_invite', w.laSeyneAgent.cookie);
     expect(xlsx.statusCode).toBe(200);
-    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const book = XLSX.read(xlsx.rawPayload, { type: 'buffer', cellNF: true });
     const sheet = book.Sheets[book.SheetNames[0]!]!;
     const data = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet, { raw: true });

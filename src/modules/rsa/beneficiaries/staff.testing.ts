@@ -19,7 +19,11 @@ export async function twoTerritories(db: Db) {
     kind: 'direction',
     name: 'Direction de l’insertion',
   });
-  const utsLaSeyne = await newOrganisation(db, { territoryId: varTerritory.id, kind: 'uts', name: 'UTS La Seyne' });
+  const utsLaSeyne = await newOrganisation(db, {
+    territoryId: varTerritory.id,
+    kind: 'uts',
+    name: 'UTS La Seyne',
+  });
   const utsDraguignan = await newOrganisation(db, {
     territoryId: varTerritory.id,
     kind: 'uts',

@@ -3,6 +3,7 @@ import {
   channelLabels,
   statusLabels as messageStatusLabels,
 } from '../../../platform/messaging/messages.view.tsx';
+import { displayPhone } from '../../../platform/scheduling/agenda/views/parts.tsx';
 import { participationStatusLabels } from '../../../platform/scheduling/types.ts';
 import { formatDateTime } from '../../../platform/web/components.tsx';
 import { type BeneficiaryStatus, statusLabels, statusSeverity } from '../status.ts';
@@ -157,7 +158,7 @@ export function buildTimeline(sources: TimelineSources): TimelineEntry[] {
       kind: 'message',
       title: `${channelLabels[message.channel]} : ${described}`,
       lines: [
-        `À ${message.recipientNormalised ?? message.recipient}`,
+        `À ${message.channel === 'sms' && message.recipientNormalised ? displayPhone(message.recipientNormalised) : (message.recipientNormalised ?? message.recipient)}`,
         ...(message.statusReason ? [message.statusReason] : []),
       ],
       badge: { label: messageStatusLabels[message.status], severity: messageSeverity(message.status) },
