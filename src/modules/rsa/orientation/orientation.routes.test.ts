@@ -399,4 +399,20 @@ describe('orientation questionnaire and decision', () => {
       expect((await rowOf(b.id)).status).toBe('invitation_envoyee');
     });
   });
+
+  // Last: once reached, the limit holds for the rest of the window.
+  describe('abuse', () => {
+    it('limits the posts from one address, like the booking engine’s public pages (429)', async () => {
+      const b = await person();
+      const { path } = await invite(b.id);
+      // The limit counts per fixed window (PUBLIC_BOOKING_LIMIT: 30 in 10 minutes), shared by this
+      // file's earlier posts; a window ending during the loop restarts the count, hence the margin.
+      const statuses: number[] = [];
+      for (let i = 0; i < 70 && !statuses.includes(429); i++) {
+        statuses.push((await t.app.inject({ method: 'POST', url: `${path}/questionnaire` })).statusCode);
+      }
+      expect(statuses.at(-1)).toBe(429);
+      expect(new Set(statuses.slice(0, -1))).toEqual(new Set([403]));
+    });
+  });
 });
