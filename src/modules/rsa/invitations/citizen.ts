@@ -28,7 +28,13 @@ import { attachCitizen, type BeneficiaryRow, syncCitizen } from './invitations.r
  * those — and opens a transaction and an audit line per person): the RSA rights were checked by the
  * caller, and only an active member of the organisation is kept as référent.
  */
-export async function ensureCitizen(tx: Db, beneficiary: BeneficiaryRow, now: Date): Promise<Citizen> {
+export async function ensureCitizen(
+  tx: Db,
+  beneficiary: BeneficiaryRow,
+  now: Date,
+  /** The record found by ref beforehand (bulk invitations read a batch at once); undefined: look it up. */
+  known?: Citizen | null,
+): Promise<Citizen> {
   const organisationId = beneficiary.organisationId;
   const ref = citizenRefOf(beneficiary.id);
   const input = {
@@ -46,7 +52,7 @@ export async function ensureCitizen(tx: Db, beneficiary: BeneficiaryRow, now: Da
     communeCode: beneficiary.communeCode,
     externalRef: ref,
   };
-  let citizen = await findCitizenByExternalRef(tx, organisationId, ref);
+  let citizen = known === undefined ? await findCitizenByExternalRef(tx, organisationId, ref) : known;
   if (!citizen) {
     const found = (await findOrCreateCitizen(tx, organisationId, input)).citizen;
     citizen =

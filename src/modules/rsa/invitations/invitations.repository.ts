@@ -74,6 +74,37 @@ export async function organisationsByIds(db: Db, ids: string[]): Promise<Map<str
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/** The booking-engine records already made for these beneficiaries (external ref 'rsa:<id>'), by ref. */
+export async function citizensByRefs(
+  db: Db,
+  organisationIds: string[],
+  refs: string[],
+): Promise<Map<string, typeof citizens.$inferSelect>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(citizens)
+    .where(and(inArray(citizens.organisationId, organisationIds), inArray(citizens.externalRef, refs)));
+  return new Map(rows.map((row) => [`${row.organisationId}|${row.externalRef}`, row]));
+}
+
+/** Which of these beneficiaries have an invitation still open (to close before a new one). */
+export async function withOpenInvitations(db: Db, beneficiaryIds: string[]): Promise<Set<string>> {
+  if (beneficiaryIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: invitations.beneficiaryId })
+    .from(invitations)
+    .where(
+      and(
+        inArray(invitations.beneficiaryId, beneficiaryIds),
+        eq(invitations.kind, 'invitation'),
+        isNull(invitations.closedAt),
+        isNull(invitations.bookedAt),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Earlier invitations still open are closed: only the newest link books and reminds. */
 export async function closeOpenInvitations(tx: Db, beneficiaryId: string, now: Date): Promise<void> {
   await tx

@@ -5,7 +5,7 @@ import { auditEvents } from '../../../platform/audit/tables.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import type { OutboxMessage } from '../../../platform/messaging/channels.ts';
 import { renderStoredMessage } from '../../../platform/messaging/render.ts';
-import { outboxMessages } from '../../../platform/messaging/tables.ts';
+import { optOuts, outboxMessages } from '../../../platform/messaging/tables.ts';
 import { firstAvailableSlot } from '../../../platform/scheduling/slot-search.service.ts';
 import { newAppointment, newCitizen, testCaller } from '../../../platform/scheduling/testing.ts';
 import { newAgent, newOrganisation, signInAs } from '../../../platform/testing/factories.ts';
@@ -193,6 +193,24 @@ describe('RSA invitations', () => {
     expect(await reminders(waiter.id)).toHaveLength(2);
     expect((await invitationsOf(waiter.id))[0]).toMatchObject({ remindersSent: 2, nextReminderAt: null });
     expect(await reminders(booker.id)).toHaveLength(0);
+  });
+
+  it('a person whose number answered STOP is left out; the others of the batch are invited', async () => {
+    const setup = await newOrientationSetup(db);
+    const where = { organisationId: setup.organisation.id, territoryId: setup.territoryId };
+    const stopped = await newBeneficiary(db, { ...where, phone: '+33611223344' });
+    const fine = await newBeneficiary(db, where);
+    await db.insert(optOuts).values({ channel: 'sms', address: '+33611223344', source: 'test' });
+    const result = await inviteBeneficiaries(t.platform, callerOf(setup), [stopped.id, fine.id], {
+      channel: 'sms',
+    });
+    expect(result.invited.map((i) => i.beneficiaryId)).toEqual([fine.id]);
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]!.reason).toContain('STOP');
+    expect(await invitationsOf(stopped.id)).toHaveLength(0);
+    expect(await messagesAbout(stopped.id)).toHaveLength(0);
+    expect((await beneficiary(stopped.id)).status).toBe('non_invite');
+    expect((await beneficiary(fine.id)).status).toBe('invitation_envoyee');
   });
 
   it('expiry: the person becomes « invitation expirée »; the link says to call, with the phone', async () => {

@@ -4,10 +4,12 @@ import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { queueMessage } from '../../../platform/messaging/outbox.service.ts';
 import type { Platform } from '../../../platform/platform.ts';
+import type { Citizen } from '../../../platform/scheduling/citizens.service.ts';
 import { organisationContacts } from '../../../platform/scheduling/public/public.repository.ts';
 import { localDay } from '../../../platform/scheduling/slots/calendar.ts';
 import { type Caller, isUuid } from '../../../platform/tenancy/caller.ts';
 import { listMembers } from '../../../platform/tenancy/member.repository.ts';
+import { citizenRefOf } from '../appointment-sync.ts';
 import { rsaInvitationPath } from '../invitation-link.ts';
 import { canRsa } from '../policy.ts';
 import { canBeInvited, setBeneficiaryStatus, statusLabels } from '../status.ts';
@@ -15,12 +17,14 @@ import { ensureCitizen } from './citizen.ts';
 import {
   type BeneficiaryRow,
   beneficiariesByIds,
+  citizensByRefs,
   closeOpenInvitations,
   type InvitationSettings,
   insertInvitation,
   invitationSettingsOf,
   type OrganisationInfo,
   organisationsByIds,
+  withOpenInvitations,
 } from './invitations.repository.ts';
 import { type InvitationMessage, type NoSlotMessage, shortCodeOf } from './message.ts';
 import {
@@ -44,9 +48,9 @@ import { invitationTemplateOf, NO_SLOT_EMAIL } from './templates.ts';
  * organisation's admins get one email a day at most (the outbox's idempotency key
  * rsa:no-slot:<organisation>:<day>:<agent> is the dedupe, no table of our own).
  *
- * Each invitation is written in a savepoint of a batch transaction: the person's booking-engine
- * record, the previous invitation closed, the new row, the message in the outbox and the status —
- * all or nothing for that person, and a refusal (an address that opted out) undoes only them.
+ * Invitations are written by batches, one transaction each: the person's booking-engine record, the
+ * previous invitation closed, the new row, the message in the outbox and the status — all or nothing
+ * for each person (a person refused on the way is left out and the batch written again, inviteBatch).
  */
 export type InviteOptions = { channel: ChannelChoice; now?: Date };
 
@@ -68,8 +72,9 @@ export type InviteResult = {
 export const NOT_FOUND_REASON = 'introuvable ou hors de votre territoire';
 export const NO_SLOT_REASON = 'aucun créneau libre dans son secteur avant la fin de validité';
 
-/** Persons invited per transaction (each in its own savepoint). */
+/** Persons invited per transaction. */
 const BATCH = 50;
+const PARALLEL_BATCHES = 4;
 const READ_CHUNK = 1000;
 
 type Ready = {
@@ -157,39 +162,102 @@ export async function inviteBeneficiaries(
   }
 
   const phones = await helpPhones(db, organisationIds);
-  for (let i = 0; i < ready.length; i += BATCH) {
-    const batch = ready.slice(i, i + BATCH);
-    const done: Invited[] = [];
-    const refused: Skipped[] = [];
-    await db.transaction(async (tx) => {
-      for (const one of batch) {
-        try {
-          const invited = await tx.transaction((savepoint) =>
-            inviteOne(savepoint, platform, caller, one, {
-              now,
-              organisation: organisations.get(one.beneficiary.organisationId)!,
-              phone: phones.get(one.beneficiary.organisationId) ?? null,
-            }),
-          );
-          done.push(invited);
-        } catch (error) {
-          const reason = refusalOf(error);
-          if (!reason) throw error;
-          refused.push({ beneficiaryId: one.beneficiary.id, reason });
-        }
+  const context = (one: Ready) => ({
+    now,
+    organisation: organisations.get(one.beneficiary.organisationId)!,
+    phone: phones.get(one.beneficiary.organisationId) ?? null,
+  });
+  const batches: Ready[][] = [];
+  for (let i = 0; i < ready.length; i += BATCH) batches.push(ready.slice(i, i + BATCH));
+  // PostgreSQL: a few batches at once, each on its own connection (the time goes in round trips).
+  // PGlite has one connection: one batch after the other.
+  const parallel = platform.database.kind === 'postgres' ? PARALLEL_BATCHES : 1;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, batches.length) }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        const outcome = await inviteBatch(platform, caller, batch, context);
+        result.invited.push(...outcome.invited);
+        result.skipped.push(...outcome.refused);
       }
-    });
-    result.invited.push(...done);
-    result.skipped.push(...refused);
-  }
+    }),
+  );
 
   result.noSlotOrganisations = [...noSlot.values()];
   if (noSlot.size > 0) await warnAgents(platform, result.noSlotOrganisations, organisations, now);
   return result;
 }
 
-/** A person that could not be invited for a reason of their own (the batch goes on); else undefined. */
-class Refused extends Error {}
+/** A person that could not be invited for a reason of their own: the batch goes on without them. */
+class Refused extends Error {
+  constructor(
+    readonly beneficiaryId: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * One batch in one transaction. What is known beforehand is read for the whole batch (the people's
+ * booking-engine records, who has an invitation to close). A person refused on the way (an address
+ * that opted out, contact details the booking engine rejects) undoes the batch's transaction, and the
+ * batch is written again without them: nothing half-written, and no savepoint round trips per person
+ * for what is rare.
+ */
+async function inviteBatch(
+  platform: Platform,
+  caller: Caller,
+  batch: Ready[],
+  context: (one: Ready) => { now: Date; organisation: OrganisationInfo; phone: string | null },
+): Promise<{ invited: Invited[]; refused: Skipped[] }> {
+  const db = platform.database.db;
+  const refused: Skipped[] = [];
+  let pending = batch;
+  const [known, open] = await Promise.all([
+    citizensByRefs(
+      db,
+      [...new Set(batch.map((one) => one.beneficiary.organisationId))],
+      batch.map((one) => citizenRefOf(one.beneficiary.id)),
+    ),
+    withOpenInvitations(
+      db,
+      batch.map((one) => one.beneficiary.id),
+    ),
+  ]);
+  while (pending.length > 0) {
+    try {
+      const invited = await db.transaction(async (tx) => {
+        const done: Invited[] = [];
+        for (const one of pending) {
+          const { beneficiary } = one;
+          const citizen = known.get(`${beneficiary.organisationId}|${citizenRefOf(beneficiary.id)}`) ?? null;
+          try {
+            done.push(
+              await inviteOne(tx, platform, caller, one, {
+                ...context(one),
+                citizen,
+                hasOpenInvitation: open.has(beneficiary.id),
+              }),
+            );
+          } catch (error) {
+            const reason = refusalOf(error);
+            if (reason) throw new Refused(beneficiary.id, reason);
+            throw error;
+          }
+        }
+        return done;
+      });
+      return { invited, refused };
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      refused.push({ beneficiaryId: error.beneficiaryId, reason: error.message });
+      pending = pending.filter((one) => one.beneficiary.id !== error.beneficiaryId);
+    }
+  }
+  return { invited: [], refused };
+}
 
 function refusalOf(error: unknown): string | undefined {
   if (error instanceof Refused) return error.message;
@@ -204,11 +272,17 @@ async function inviteOne(
   platform: Platform,
   caller: Caller,
   { beneficiary, reach, settings, lastDay, expiresAt }: Ready,
-  context: { now: Date; organisation: OrganisationInfo; phone: string | null },
+  context: {
+    now: Date;
+    organisation: OrganisationInfo;
+    phone: string | null;
+    citizen: Citizen | null;
+    hasOpenInvitation: boolean;
+  },
 ): Promise<Invited> {
   const { now, organisation } = context;
-  await ensureCitizen(tx, beneficiary, now);
-  await closeOpenInvitations(tx, beneficiary.id, now);
+  await ensureCitizen(tx, beneficiary, now, context.citizen);
+  if (context.hasOpenInvitation) await closeOpenInvitations(tx, beneficiary.id, now);
   const invitationId = randomUUID();
   await insertInvitation(tx, {
     id: invitationId,
@@ -249,7 +323,9 @@ async function inviteOne(
     now,
   );
   // An address that opted out (STOP) or a number the channel refuses: no invitation that never leaves.
-  if (message.status === 'invalid') throw new Refused(message.statusReason ?? 'destinataire refusé');
+  if (message.status === 'invalid') {
+    throw new Refused(beneficiary.id, message.statusReason ?? 'destinataire refusé');
+  }
   await setBeneficiaryStatus(tx, beneficiary.id, 'invitation_envoyee', {
     by: 'agent',
     agentId: caller.actor.agentId,
