@@ -1,5 +1,7 @@
 import { benchHttp } from './http.ts';
 import { benchMessaging } from './messaging.ts';
+import { benchRsaImport } from './rsa-import.ts';
+import { benchRsaInvitations } from './rsa-invitations.ts';
 import { benchScheduling } from './scheduling.ts';
 
 /**
@@ -10,6 +12,8 @@ import { benchScheduling } from './scheduling.ts';
 const parts: Record<string, (postgresAdminUrl: string) => Promise<void>> = {
   http: benchHttp,
   messaging: benchMessaging,
+  'rsa-import': benchRsaImport,
+  'rsa-invitations': benchRsaInvitations,
   scheduling: benchScheduling,
 };
 const postgresAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
