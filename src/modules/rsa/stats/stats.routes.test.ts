@@ -191,6 +191,29 @@ describe('RSA statistics pages', () => {
     expect(chart).toContain('&lt;\u00a05');
   });
 
+  it('withholds every delay of a territory with fewer than 5 people met, bars included', async () => {
+    const small = await newTerritory(db);
+    const organisation = await newOrganisation(db, { territoryId: small.id, kind: 'uts' });
+    const opened = addDays(localDay(new Date()), -45);
+    for (const delay of [4, 8, 40]) {
+      await newStatsBeneficiary(db, {
+        territoryId: small.id,
+        organisationId: organisation.id,
+        rightsOpenedOn: opened,
+        firstMetAt: new Date(`${addDays(opened, delay)}T10:00:00Z`),
+        status: 'rdv_honore',
+      });
+    }
+    const page = await t.app.inject({ url: `/statistiques/rsa/${small.slug}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('&lt;\u00a05 personnes dont les droits au RSA ont ouvert');
+    expect(page.body).toContain('Moins de 5 personnes : ce chiffre n’est pas publié');
+    expect(page.body).not.toContain('8\u00a0jours');
+    expect(page.body).toContain('<td>&lt;\u00a05</td><td>&lt;\u00a05</td><td>0</td><td>non publié</td>');
+    const delayChart = page.body.slice(page.body.indexOf('id="graphique-delai-titre"'));
+    expect(delayChart.slice(0, delayChart.indexOf('</svg>'))).not.toContain('<rect');
+  });
+
   it('keeps a signed-in agent’s copy of the public page private, and knows no unknown territory', async () => {
     const { cookie } = await agentOf(organisationA.id);
     const signedIn = await t.app.inject({ url: `/statistiques/rsa/${territory.slug}`, headers: { cookie } });

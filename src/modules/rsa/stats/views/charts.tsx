@@ -2,12 +2,15 @@
  * Charts drawn on the server as inline SVG: they need no JavaScript, print, and scale with the page.
  * Each is an image with a title and a description (role="img", aria-labelledby); the figures
  * themselves are in the data table that follows every chart, which is what screen readers and people
- * who want exact numbers read. Colours are presentation attributes (the CSP forbids inline styles):
- * bleu France for bars, rouge Marianne for the reference lines, both above 3:1 on white (RGAA 3.2).
+ * who want exact numbers read. Colours are presentation attributes (the CSP forbids inline styles, and
+ * presentation attributes cannot read the DSFR's CSS variables), so they are chosen to stay above 3:1
+ * (RGAA 3.2, non-text) on the DSFR's light background (#ffffff) and its dark one (#161616), since pages
+ * follow the system's scheme: blue-france-main-525 for bars (4.2:1 and 4.3:1), error-425 for reference
+ * lines (5.8:1 and 3.1:1). Text uses currentColor, the page's own text colour in either scheme.
  */
 
-const BAR = '#000091';
-const REFERENCE = '#c9191e';
+const BAR = '#6a6af4';
+const REFERENCE = '#ce0500';
 const AXIS = '#666666';
 const GRID = '#dddddd';
 const FONT = 'Marianne, arial, sans-serif';
@@ -129,7 +132,7 @@ export function ColumnChart(props: {
             strokeWidth={2}
             strokeDasharray="8 5"
           />
-          <text x={left + 6} y={y(reference.value) - 6} fill={REFERENCE} font-weight="bold">
+          <text x={left + 6} y={y(reference.value) - 6} fill="currentColor" font-weight="bold">
             {reference.label}
           </text>
         </g>

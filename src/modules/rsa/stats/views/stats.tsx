@@ -7,6 +7,7 @@ import {
   daysAsMonths,
   formatDays,
   formatRate,
+  isSmall,
   monthRows,
   periodLabels,
   RDV_INSERTION_NO_SHOW,
@@ -50,6 +51,10 @@ function Figure(props: { label: string; value: string; detail: string }) {
 
 const plural = (n: number, one: string, many: string) => (n >= 2 ? many : one);
 
+/** « 12 personnes », « 1 personne », and in public « < 5 personnes » (plural: it may be several). */
+const counted = (show: Disclosure, n: number, one: string, many: string) =>
+  `${show.count(n)} ${show.publicOnly && isSmall(n) ? many : plural(n, one, many)}`;
+
 function rateFigure(show: Disclosure, share: Share) {
   const value = show.value(share.share, share.of);
   return { value: formatRate(value), withheld: share.of > 0 && value === null };
@@ -69,7 +74,7 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
   const invitation = rateFigure(show, stats.noShow.invitation);
   const convocation = rateFigure(show, stats.noShow.convocation);
   const byPerson = rateFigure(show, stats.bookedByPerson);
-  const met = `${show.count(stats.met)} ${plural(stats.met, 'personne déjà reçue', 'personnes déjà reçues')}`;
+  const met = counted(show, stats.met, 'personne déjà reçue', 'personnes déjà reçues');
   const noneMet = 'Personne n’a encore été reçu sur la période.';
   const { invitation: inv, convocation: conv } = stats.noShow;
   return (
@@ -97,7 +102,7 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
           stats.within30,
           within30.withheld,
           'Aucune personne dont les droits ont ouvert il y a au moins 30 jours.',
-          `${show.count(stats.within30.count)} sur ${show.count(stats.within30.of)} ${plural(stats.within30.of, 'personne dont les droits ont ouvert', 'personnes dont les droits ont ouvert')} il y a au moins 30 jours.`,
+          `${show.count(stats.within30.count)} sur ${counted(show, stats.within30.of, 'personne dont les droits ont ouvert', 'personnes dont les droits ont ouvert')} il y a au moins 30 jours.`,
         )}
       />
       <Figure
@@ -107,7 +112,7 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
           inv,
           invitation.withheld,
           'Aucun rendez-vous pris après une invitation n’a encore été pointé.',
-          `${show.count(inv.count)} ${plural(inv.count, 'absente', 'absentes')} sur ${show.count(inv.of)} ${plural(inv.of, 'personne attendue', 'personnes attendues')} à un rendez-vous qu’elles ont choisi.`,
+          `${counted(show, inv.count, 'absente', 'absentes')} sur ${counted(show, inv.of, 'personne attendue', 'personnes attendues')} à un rendez-vous qu’elles ont choisi.`,
         )} Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.invitation} %.`}
       />
       <Figure
@@ -117,7 +122,7 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
           conv,
           convocation.withheld,
           'Aucun rendez-vous donné par convocation n’a encore été pointé.',
-          `${show.count(conv.count)} ${plural(conv.count, 'absente', 'absentes')} sur ${show.count(conv.of)} ${plural(conv.of, 'personne convoquée', 'personnes convoquées')} à une date fixée par un agent.`,
+          `${counted(show, conv.count, 'absente', 'absentes')} sur ${counted(show, conv.of, 'personne convoquée', 'personnes convoquées')} à une date fixée par un agent.`,
         )} Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.convocation} %.`}
       />
       <Figure
@@ -127,7 +132,7 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
           stats.bookedByPerson,
           byPerson.withheld,
           'Aucun premier rendez-vous d’orientation sur la période.',
-          `des premiers rendez-vous : ${show.count(stats.bookedByPerson.count)} ${plural(stats.bookedByPerson.count, 'choisi', 'choisis')} par la personne elle-même (lien d’invitation ou en ligne), ${show.count(stats.bookedByPerson.of - stats.bookedByPerson.count)} par un agent.`,
+          `des premiers rendez-vous : ${counted(show, stats.bookedByPerson.count, 'choisi', 'choisis')} par la personne elle-même (lien d’invitation ou en ligne), ${show.count(stats.bookedByPerson.of - stats.bookedByPerson.count)} par un agent.`,
         )}
       />
     </div>
@@ -296,8 +301,8 @@ function PeriodSelect({ period }: { period: RsaStatsPeriod }) {
 function Cohort({ stats, show }: { stats: RsaStats; show: Disclosure }) {
   return (
     <p class="fr-text--lead">
-      {show.count(stats.total)} {plural(stats.total, 'personne', 'personnes')} dont les droits au RSA ont
-      ouvert du {longDay(stats.window.from)} au {longDay(stats.window.to)}.
+      {counted(show, stats.total, 'personne', 'personnes')} dont les droits au RSA ont ouvert du{' '}
+      {longDay(stats.window.from)} au {longDay(stats.window.to)}.
     </p>
   );
 }
@@ -436,6 +441,9 @@ export function PublicStatsPage(props: { territory: Choice; stats: RsaStats; sho
           </div>
         </fieldset>
       </form>
+      <h2>
+        {props.territory.name} : {periodLabels[stats.period]}
+      </h2>
       <Body stats={stats} show={show} />
     </>
   );
