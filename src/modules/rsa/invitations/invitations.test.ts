@@ -219,8 +219,19 @@ describe('RSA invitations', () => {
       organisationId: setup.organisation.id,
       territoryId: setup.territoryId,
     });
-    await inviteBeneficiaries(t.platform, callerOf(setup), [person.id], { channel: 'email' });
+    const { response } = await post({
+      page: `/rsa/beneficiaires/${person.id}/convoquer`,
+      action: `/rsa/beneficiaires/${person.id}/inviter`,
+      cookie: setup.workerCookie,
+      fields: [
+        ['channel', 'email'],
+        ['retour', 'https://ailleurs.example/'],
+      ],
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`/rsa/beneficiaires/${person.id}`); // never another site
     const [invitation] = await invitationsOf(person.id);
+    expect(invitation).toMatchObject({ channel: 'email' });
     await expireInvitations(t.platform, new Date(invitation!.expiresAt.getTime() - 1000));
     expect((await beneficiary(person.id)).status).toBe('invitation_envoyee');
     await expireInvitations(t.platform, new Date(invitation!.expiresAt.getTime() + 1000));
