@@ -1,6 +1,7 @@
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { invalid } from '../../../platform/errors.ts';
+import { displayPhone } from '../../../platform/scheduling/agenda/views/parts.tsx';
 import { replaceReferents } from '../../../platform/scheduling/citizens.repository.ts';
 import { normalisePhone } from '../../../platform/scheduling/citizens.service.ts';
 import { agentsServing } from '../../../platform/scheduling/sector.repository.ts';
@@ -67,7 +68,7 @@ export function formValuesOf(beneficiary: Beneficiary, choices: EditChoices): Re
     allocataire: beneficiary.allocataireNumber ?? '',
     role: beneficiary.role,
     nir: beneficiary.nir ?? '',
-    telephone: beneficiary.phone ?? '',
+    telephone: beneficiary.phone ? displayPhone(beneficiary.phone) : '',
     courriel: beneficiary.email ?? '',
     adresse: beneficiary.address ?? '',
     code_postal: beneficiary.postalCode ?? '',

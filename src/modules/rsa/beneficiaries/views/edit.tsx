@@ -67,7 +67,7 @@ export function EditPage(props: {
           <div class="fr-fieldset__element">
             <Input form={form} name="adresse" label={editLabels.adresse!} hint="Numéro et voie." />
           </div>
-          {field('code_postal', { inputMode: 'numeric' })}
+          {field('code_postal', { inputMode: 'numeric', hint: '5 chiffres, par exemple 83500.' })}
           {field('commune', { hint: 'Son nom ou son code INSEE.' })}
         </fieldset>
         <fieldset class="fr-fieldset">
@@ -79,6 +79,7 @@ export function EditPage(props: {
               form={form}
               name="organisation"
               label={editLabels.organisation!}
+              hint="Un service du même département."
               options={choices.organisations.map((o) => ({ value: o.id, label: o.name }))}
             />
           </div>

@@ -22,7 +22,7 @@ import {
 } from './parts.tsx';
 
 export const channelChoices = [
-  { value: 'auto', label: 'Le moyen le plus sûr pour chacun (SMS, sinon courriel, sinon courrier)' },
+  { value: 'auto', label: 'Le plus sûr : SMS, sinon courriel, sinon courrier' },
   { value: 'sms', label: 'SMS' },
   { value: 'email', label: 'Courriel' },
   { value: 'letter', label: 'Courrier postal' },
@@ -120,6 +120,7 @@ function FilterForm({
             form={form}
             name="statut"
             label={listLabels.statut!}
+            hint="Où en est la personne."
             placeholder="Tous les statuts"
             options={beneficiaryStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
           />
@@ -140,6 +141,7 @@ function FilterForm({
           <div class={`fr-select-group${form.errors.referent ? ' fr-select-group--error' : ''}`}>
             <label class="fr-label" for={referentId}>
               {listLabels.referent}
+              <span class="fr-hint-text">L’agent qui suit la personne.</span>
             </label>
             <select class="fr-select" id={referentId} name="referent">
               <option value="" selected={current === ''}>
@@ -174,6 +176,7 @@ function FilterForm({
             form={form}
             name="tri"
             label={listLabels.tri!}
+            hint="L’ordre de la liste."
             options={SORTS.map((s) => ({ value: s, label: sortLabels[s] }))}
           />
         </div>
@@ -214,14 +217,16 @@ function FilterForm({
   );
 }
 
-function Checkbox({ row, prefix }: { row: ListRow; prefix: string }) {
+/** A row's checkbox; its label is read by screen readers (DSFR hides it in a table's fixed cell). */
+function Checkbox({ row, prefix, hiddenLabel }: { row: ListRow; prefix: string; hiddenLabel?: boolean }) {
   if (!row.mayManage) return null;
   const id = `${prefix}-${row.id}`;
+  const label = `Sélectionner ${personName(row)}`;
   return (
     <div class="fr-checkbox-group fr-checkbox-group--sm">
       <input type="checkbox" id={id} name="ids" value={row.id} />
       <label class="fr-label" for={id}>
-        <span class="fr-sr-only">Sélectionner {personName(row)}</span>
+        {hiddenLabel ? <span class="fr-sr-only">{label}</span> : label}
       </label>
     </div>
   );
@@ -264,7 +269,7 @@ function Results(props: {
           {view.rows.map((row) => (
             <tr>
               {selectable && (
-                <td>
+                <td class="fr-cell--fixed">
                   <Checkbox row={row} prefix="choisir" />
                 </td>
               )}
@@ -297,7 +302,7 @@ function Results(props: {
               <div class="fr-grid-row fr-grid-row--gutters">
                 {row.mayManage && (
                   <div class="fr-col-2">
-                    <Checkbox row={row} prefix="choisir-m" />
+                    <Checkbox row={row} prefix="choisir-m" hiddenLabel />
                   </div>
                 )}
                 <div class={row.mayManage ? 'fr-col-10' : 'fr-col-12'}>
@@ -333,10 +338,10 @@ function Results(props: {
             </div>
           )}
           <div class="fr-fieldset__element">
-            <ul class="fr-btns-group fr-btns-group--inline-md">
+            <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
               {selectable && (
                 <li>
-                  <button type="submit" class="fr-btn fr-icon-send-plane-line fr-btn--icon-left">
+                  <button type="submit" class="fr-btn fr-icon-send-plane-line">
                     Inviter la sélection
                   </button>
                 </li>

@@ -160,7 +160,7 @@ function Actions({ page, csrfToken }: { page: BeneficiaryPage; csrfToken: string
               />
             </div>
             <div class="fr-col-12 fr-col-md-6">
-              <button type="submit" class="fr-btn fr-icon-send-plane-line fr-btn--icon-left fr-mb-3w">
+              <button type="submit" class="fr-btn fr-icon-send-plane-line fr-btn--icon-left">
                 Inviter
               </button>
             </div>
@@ -210,7 +210,7 @@ function Actions({ page, csrfToken }: { page: BeneficiaryPage; csrfToken: string
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
   if (entries.length === 0) return <p>Rien pour l’instant : la personne n’a pas encore été invitée.</p>;
   return (
-    <ol class="tp-agenda-list" aria-label="Historique, du plus récent au plus ancien">
+    <ol class="tp-agenda-list fr-raw-list" aria-label="Historique, du plus récent au plus ancien">
       {entries.map((entry) => (
         <li class="tp-agenda-item" data-kind={entry.kind}>
           <p class="fr-text--xs fr-mb-0">{formatDateTime(entry.at)}</p>
