@@ -24,6 +24,7 @@ describe('OpenAPI documentation', () => {
       '/api/v1/appointment-types',
       '/api/v1/appointments',
       '/api/v1/appointments/{id}',
+      '/api/v1/indicators',
       '/api/v1/organisation',
       '/api/v1/slots',
     ]);
@@ -32,6 +33,8 @@ describe('OpenAPI documentation', () => {
     const read = document.paths['/api/v1/agents/{id}']!.get!;
     expect(read.tags).toEqual(['Agents']);
     expect(read.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+    // The impact indicators are public (aggregates only): no token.
+    expect(document.paths['/api/v1/indicators']!.get).toMatchObject({ tags: ['Indicateurs'], security: [] });
     expect(document.components.schemas).toHaveProperty('Agent');
     expect(document.components.schemas).toHaveProperty('Erreur');
     // Every $ref points to a schema that the document defines.

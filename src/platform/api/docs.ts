@@ -47,6 +47,11 @@ export async function registerApiDocs(app: FastifyInstance, config: Config): Pro
             'Les agents membres de l’organisation du jeton. Lectures inscrites au journal d’audit.',
         },
         {
+          name: 'Indicateurs',
+          description:
+            'Les indicateurs d’impact publiés par les modules, pour une collectivité ou toute l’instance. Public, sans jeton : agrégats seulement, valeurs sur moins de 5 personnes masquées.',
+        },
+        {
           name: 'Rendez-vous',
           description:
             'Motifs, créneaux libres et rendez-vous de l’organisation du jeton. Un créneau pris entre-temps répond 409 avec les créneaux suivants.',
