@@ -33,6 +33,14 @@ import {
 } from '../../platform/scheduling/tables.ts';
 import { organisations, territories } from '../../platform/tenancy/tables.ts';
 import { citizenRefOf, ORIENTATION_CATEGORY } from './appointment-sync.ts';
+import {
+  type Answers,
+  DECLINED,
+  type Option,
+  type Orientation,
+  QUESTIONS,
+  suggestOrientation,
+} from './orientation/questionnaire.ts';
 import type { BeneficiaryStatus, StatusChangedBy } from './status.ts';
 import {
   beneficiaries,
@@ -47,7 +55,7 @@ import {
  * The RSA demo: about 500 fictitious beneficiaries of the Var whose rights opened over the last twelve
  * months, followed by the Direction de l'insertion, on top of the tenancy and booking-engine demos.
  *
- * Each person lives a journey simulated day by day up to `now`: imported from the CAF list, invited
+ * Each person lives a journey simulated event by event up to `now`: imported from the CAF list, invited
  * (SMS, email, or a letter for those with neither) or convoked, books a first orientation appointment
  * in a free slot of the sector's agents (their opening hours, holidays and the appointments already
  * there respected, so the agents' time never overlaps), is seen, absent, excused or cancels, is invited
@@ -122,7 +130,7 @@ function uuid(rng: Random): string {
 
 /**
  * Outcomes drawn without replacement from a shuffled bag, refilled when empty: over every full bag the
- * shares are exact (11 absent in 100 after an invitation), in an order that still looks random.
+ * shares are exact (21 absent in 200 after an invitation), in an order that still looks random.
  */
 class Bag<T> {
   private items: T[] = [];
@@ -282,13 +290,10 @@ function makePeople(today: number): Person[] {
     set.add(value);
     return value;
   };
-  // Mobile numbers of 06 39 98, the block kept for fiction, and of 07 for some.
+  // Mobile numbers from 06 39 98 00 00 – 06 39 98 99 99, the block ARCEP keeps for fiction: a
+  // reminder sent by a demo wired to a real SMS provider reaches nobody.
   const newPhone = (rng: Random) =>
-    unique(phones, () =>
-      rng() < 0.7
-        ? `+3363998${String(intBetween(rng, 0, 9999)).padStart(4, '0')}`
-        : `+337${intBetween(rng, 3, 8)}${String(intBetween(rng, 0, 9_999_999)).padStart(7, '0')}`,
-    );
+    unique(phones, () => `+3363998${String(intBetween(rng, 0, 9999)).padStart(4, '0')}`);
   const newEmail = (rng: Random, firstName: string, lastName: string) =>
     rng() < 0.6
       ? `${plain(firstName)}.${plain(lastName)}${rng() < 0.4 ? intBetween(rng, 1, 99) : ''}@exemple.demo`
@@ -339,7 +344,7 @@ function makePeople(today: number): Person[] {
     const woman = !womenFirstNames.includes(household.firstName) || rng() < 0.05;
     const firstName = pick(rng, woman ? womenFirstNames : menFirstNames);
     const lastName = rng() < 0.6 ? household.lastName : pick(rng, lastNames);
-    const age = Math.max(20, today - dayNumber(household.birthDate)) / 365.25 + between(rng, -6, 6);
+    const age = (today - dayNumber(household.birthDate)) / 365.25 + between(rng, -6, 6);
     const phone = rng() < 0.75 ? newPhone(rng) : null;
     people.push({
       ...household,
@@ -590,7 +595,7 @@ const outcomeStatus: Record<Outcome, BeneficiaryStatus> = {
   absent: 'absent',
   excuse: 'excuse',
 };
-const settledOrClosable = new Set<BeneficiaryStatus>([
+const closable = new Set<BeneficiaryStatus>([
   'non_invite',
   'invitation_expiree',
   'absent',
@@ -614,13 +619,14 @@ function simulate(world: World): Rows {
   };
   const shuffle = streamFor(0, 99);
   const outcomes = {
+    // Absent among the people expected (vu + absent): 21 in 191 = 11 %, 12 in 50 = 24 %.
     invitation: new Bag<Outcome>(shuffle, [
-      ['vu', 84],
-      ['absent', 11],
-      ['excuse', 5],
+      ['vu', 170],
+      ['absent', 21],
+      ['excuse', 9],
     ]),
     convocation: new Bag<Outcome>(shuffle, [
-      ['vu', 35],
+      ['vu', 38],
       ['absent', 12],
       ['excuse', 3],
     ]),
@@ -660,6 +666,7 @@ function journey(
   let citizenId: string | null = null;
   let firstMetAt: number | null = null;
   let questionnaireDone = false;
+  let suggested: Orientation | null = null;
   let pending = false;
   const openInvitations: PgInsertValue<typeof invitations>[] = [];
 
@@ -713,6 +720,7 @@ function journey(
     if (questionnaireDone || at > now) return;
     questionnaireDone = true;
     const { answers, suggestion } = questionnaire(rng);
+    suggested = suggestion;
     rows.questionnaires.push({
       beneficiaryId: p.id,
       answers,
@@ -878,11 +886,10 @@ function journey(
 
   const decide = (at: number) => {
     if (!referent) return;
-    const suggested = rows.questionnaires.find((row) => row.beneficiaryId === p.id)?.suggestedOrientation;
     const r = rng();
     const orientation =
       suggested && rng() < 0.8
-        ? (suggested as Orientation)
+        ? suggested
         : r < 0.45
           ? 'professionnelle'
           : r < 0.75
@@ -1011,7 +1018,7 @@ function journey(
       next = next.kind === 'invitation' ? invite(next.at) : convoke(next.at);
     }
   }
-  if (closeAt !== null && closeAt >= statusAt && !pending && settledOrClosable.has(status)) close(closeAt);
+  if (closeAt !== null && closeAt >= statusAt && !pending && closable.has(status)) close(closeAt);
 
   rows.beneficiaries.push({
     id: p.id,
@@ -1044,62 +1051,54 @@ function journey(
 // ---------------------------------------------------------------------------------------------------
 // Questionnaire, decisions and notes
 
-type Orientation = 'sociale' | 'professionnelle' | 'socio_professionnelle';
+/** Who the person is, roughly: it tilts their answers one way or the other, as real answers are. */
+type Leaning = 'pro' | 'mixed' | 'social';
 
 /**
- * Answers in plain words, and the orientation they suggest: no obstacle to work → professionnelle,
- * one → socio-professionnelle, more → sociale.
+ * Answers to the module's questionnaire (orientation/questionnaire.ts), and the orientation it
+ * suggests there. Each option is weighted by how it leans and the person's own leaning; a few skip a
+ * question or decline to answer it.
  */
-function questionnaire(rng: Random): { answers: Record<string, string | string[]>; suggestion: Orientation } {
-  const situation = pick(rng, [
-    'Je cherche un emploi',
-    'Je cherche un emploi',
-    'Je travaille quelques heures par semaine',
-    'Je suis en formation',
-    'Je ne peux pas travailler pour le moment',
-  ]);
-  const logement = pick(rng, [
-    'J’ai un logement à mon nom',
-    'J’ai un logement à mon nom',
-    'Je suis hébergé(e) chez un proche',
-    'Je n’ai pas de logement stable',
-  ]);
-  const sante =
-    rng() < 0.75
-      ? 'Pas de problème de santé qui me gêne pour travailler'
-      : 'Un problème de santé me gêne pour travailler';
-  const mobilite = ['Permis B', 'Voiture', 'Transports en commun', 'Vélo ou trottinette'].filter(
-    () => rng() < 0.4,
-  );
-  const formation = pick(rng, ['Pas de diplôme', 'CAP ou BEP', 'Baccalauréat', 'Études après le bac']);
-  const souhait = pick(rng, [
-    'Travailler dans la vente',
-    'Aide à domicile',
-    'Restauration',
-    'Bâtiment',
-    'Logistique, préparation de commandes',
-    'Espaces verts',
-    'Hôtellerie pour la saison',
-    'Reprendre une formation',
-    'Créer mon activité',
-    'Je ne sais pas encore',
-  ]);
-  const obstacles =
-    (logement === 'Je n’ai pas de logement stable' ? 1 : 0) +
-    (sante.startsWith('Un problème') ? 1 : 0) +
-    (mobilite.length === 0 ? 1 : 0) +
-    (situation === 'Je ne peux pas travailler pour le moment' ? 1 : 0);
-  return {
-    answers: {
-      situation,
-      logement,
-      sante,
-      mobilite: mobilite.length ? mobilite : ['Aucun moyen de transport'],
-      formation,
-      souhait,
-    },
-    suggestion: obstacles === 0 ? 'professionnelle' : obstacles === 1 ? 'socio_professionnelle' : 'sociale',
+function questionnaire(rng: Random): { answers: Answers; suggestion: Orientation } {
+  const r = rng();
+  const leaning: Leaning = r < 0.45 ? 'pro' : r < 0.75 ? 'mixed' : 'social';
+  const weight = (option: Option) => {
+    const social = option.social ?? 0;
+    const pro = option.pro ?? 0;
+    if (leaning === 'pro') return Math.max(0.15, 1 + 1.5 * pro - 1.2 * social);
+    if (leaning === 'social') return Math.max(0.15, 1 + 1.2 * social - 0.8 * pro);
+    return 1 + 0.3 * (social + pro);
   };
+  const answers: Answers = {};
+  for (const question of QUESTIONS) {
+    if (rng() < 0.05) continue;
+    if (rng() < 0.03) {
+      answers[question.key] = question.kind === 'one' ? DECLINED : [DECLINED];
+      continue;
+    }
+    if (question.kind === 'one') {
+      const total = question.options.reduce((sum, o) => sum + weight(o), 0);
+      let x = rng() * total;
+      let chosen = question.options[0]!;
+      for (const option of question.options) {
+        chosen = option;
+        x -= weight(option);
+        if (x < 0) break;
+      }
+      answers[question.key] = chosen.value;
+      continue;
+    }
+    // Several: each box ticked on its own; a box that says « none of these » stays alone.
+    const boxes = question.options.filter((o) => o.social || o.pro);
+    const alone = question.options.find((o) => !o.social && !o.pro);
+    let ticked = boxes.filter((o) => rng() < Math.min(0.85, 0.25 * weight(o))).map((o) => o.value);
+    const difficulty = boxes.find((o) => o.social && !o.pro);
+    if (difficulty && ticked.includes(difficulty.value) && question.options.some((o) => o.pro)) {
+      ticked = [difficulty.value]; // « j'ai du mal à me déplacer » is not ticked beside a car
+    }
+    answers[question.key] = ticked.length ? ticked : alone ? [alone.value] : [pick(rng, boxes).value];
+  }
+  return { answers, suggestion: suggestOrientation(answers).orientation };
 }
 
 function structureFor(orientation: Orientation, zone: Zone): string {
