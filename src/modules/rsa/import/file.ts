@@ -34,9 +34,13 @@ export class UnreadableFileError extends Error {}
 /** How many rows at the top may precede the header (a title, a date of extraction…). */
 const HEADER_SEARCH_ROWS = 10;
 
-export async function openFile(content: Buffer): Promise<OpenedFile> {
+/**
+ * `headerOnly`: the caller only wants the headers (the preview page's column form), so a spreadsheet
+ * is read down to its header rows only; its rows() are then cut there.
+ */
+export async function openFile(content: Buffer, options: { headerOnly?: boolean } = {}): Promise<OpenedFile> {
   if (content.length === 0) throw new UnreadableFileError('Le fichier est vide.');
-  if (isSpreadsheet(content)) return openSpreadsheet(content);
+  if (isSpreadsheet(content)) return openSpreadsheet(content, options.headerOnly ?? false);
   if (content.subarray(0, 5).toString('latin1') === '%PDF-') {
     throw new UnreadableFileError(
       'Ce fichier est un PDF : enregistrez la liste au format CSV, XLSX ou ODS depuis le tableur.',
@@ -180,7 +184,7 @@ async function* csvRows(text: string, delimiter: string): AsyncIterable<FileRow>
   }
 }
 
-async function openSpreadsheet(content: Buffer): Promise<OpenedFile> {
+async function openSpreadsheet(content: Buffer, headerOnly: boolean): Promise<OpenedFile> {
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(content, {
@@ -190,6 +194,7 @@ async function openSpreadsheet(content: Buffer): Promise<OpenedFile> {
       cellHTML: false,
       cellFormula: false,
       cellStyles: false,
+      ...(headerOnly ? { sheetRows: HEADER_SEARCH_ROWS } : {}),
     });
   } catch (error) {
     throw new UnreadableFileError(

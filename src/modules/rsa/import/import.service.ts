@@ -6,7 +6,7 @@ import { transactionDb } from '../../../platform/jobs/boss.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { isUuid } from '../../../platform/tenancy/caller.ts';
 import { canRsa, type RsaAction } from '../policy.ts';
-import { openFile, UnreadableFileError } from './file.ts';
+import { type OpenedFile, openFile, UnreadableFileError } from './file.ts';
 import {
   addBatchOutcome,
   findImportContent,
@@ -117,11 +117,11 @@ export async function importFor(
 export async function previewCounts(
   db: Db,
   organisation: ImportingOrganisation,
-  content: Buffer,
+  content: Buffer | OpenedFile,
   mapping: ColumnMapping,
   now: Date,
 ): Promise<ImportCounts> {
-  const file = await openFile(content);
+  const file = Buffer.isBuffer(content) ? await openFile(content) : content;
   const nirEnabled = await nirEnabledFor(db, organisation.id);
   const counts: ImportCounts = { totalRows: 0, created: 0, updated: 0, unchanged: 0, rejections: [] };
   const claimed = new Map<string, number>();
@@ -156,7 +156,14 @@ function countsColumns(counts: ImportCounts) {
 export async function startImport(
   db: Db,
   caller: ImportCaller,
-  input: { organisation: ImportingOrganisation; fileName: string; content: Buffer; now: Date },
+  input: {
+    organisation: ImportingOrganisation;
+    fileName: string;
+    content: Buffer;
+    now: Date;
+    /** false: no preview, the import goes straight to « applying » (the command line). */
+    preview?: boolean;
+  },
 ): Promise<ImportSummary> {
   const { organisation } = input;
   if (!may(caller, 'rsa.manage', organisation)) throw notFound();
@@ -168,13 +175,17 @@ export async function startImport(
     throw error;
   }
   const mapping = resolveMapping(file.headers, await savedMapping(db, organisation.id));
-  const counts = await readCounts(db, organisation, input.content, mapping, input.now);
+  const preview = input.preview ?? true;
+  const counts = preview
+    ? await readCounts(db, organisation, file, mapping, input.now)
+    : { totalRows: 0, created: 0, updated: 0, unchanged: 0, rejections: [] };
   const created = await insertImport(db, {
     organisationId: organisation.id,
     agentId: caller.actor?.agentId ?? null,
     fileName: input.fileName.slice(0, 200),
     content: input.content,
     mapping,
+    state: preview || missingRequired(file.headers, mapping).length ? 'preview' : 'applying',
     ...countsColumns(counts),
     createdAt: input.now,
   });
@@ -191,7 +202,7 @@ export async function startImport(
 async function readCounts(
   db: Db,
   organisation: ImportingOrganisation,
-  content: Buffer,
+  content: Buffer | OpenedFile,
   mapping: ColumnMapping,
   now: Date,
 ): Promise<ImportCounts> {
@@ -207,7 +218,7 @@ async function readCounts(
 export async function describeFile(db: Db, id: string) {
   const content = await findImportContent(db, id);
   if (!content) return null;
-  const file = await openFile(content);
+  const file = await openFile(content, { headerOnly: true });
   return { headers: file.headers, detail: file.detail };
 }
 
@@ -229,7 +240,7 @@ export async function remapImport(
     const header = choice[field];
     if (header && file.headers.includes(header)) mapping[field] = header;
   }
-  const counts = await readCounts(db, organisation, content, mapping, now);
+  const counts = await readCounts(db, organisation, file, mapping, now);
   await db.transaction(async (tx) => {
     await updateImport(tx, id, { mapping, ...countsColumns(counts) });
     await saveMapping(tx, organisation.id, mapping, now);
@@ -423,27 +434,17 @@ export async function importFileDirectly(
   input: { organisation: ImportingOrganisation; fileName: string; content: Buffer; now: Date },
 ): Promise<ImportSummary> {
   const caller: ImportCaller = { actor: null, audit: { ...systemActor, actorLabel: 'ligne de commande' } };
-  const started = await startImport(db, caller, input);
-  const described = await describeFile(db, started.id);
-  const missing = described ? missingRequired(described.headers, started.mapping) : [];
-  if (missing.length) {
+  const started = await startImport(db, caller, { ...input, preview: false });
+  if (started.state === 'preview') {
+    // A required column is missing: nothing can be applied, and nobody will fix it in a preview.
     await moveImport(db, started.id, 'preview', {
       state: 'abandoned',
       content: null,
       finishedAt: new Date(),
     });
-    return (await findImportSummary(db, started.id))!;
+  } else {
+    await applyImport(db, started.id, { now: input.now });
   }
-  await moveImport(db, started.id, 'preview', {
-    state: 'applying',
-    processedRows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    rejections: [],
-  });
-  await applyImport(db, started.id, { now: input.now });
   return (await findImportSummary(db, started.id))!;
 }
 

@@ -1,5 +1,6 @@
 import { SSF } from '@e965/xlsx';
-import { format, isValid, parse } from 'date-fns';
+import { format, isExists, isValid, parse } from 'date-fns';
+import { fr } from 'date-fns/locale';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { CommuneResolver } from './communes.ts';
@@ -52,7 +53,7 @@ function text(value: string): string {
 
 /**
  * A date as French lists write it (31/01/1990, 31-01-1990, 31.01.1990, with or without a time), as
- * ISO (1990-01-31), or as a spreadsheet's date cell (an Excel serial number). null: not a date.
+ * ISO (1990-01-31), in words (31 janvier 1990), or as a spreadsheet's date cell (an Excel serial number). null: not a date.
  * Impossible dates (31/02/1990) are not dates: date-fns's parse refuses them.
  */
 export function parseFrenchDate(cell: Cell): string | null {
@@ -64,14 +65,22 @@ export function parseFrenchDate(cell: Cell): string | null {
   const value = cellText(cell)
     .trim()
     .replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '');
-  if (!value) return null;
-  const reference = new Date(2000, 0, 1);
-  const formats = /^\d{4}/.test(value) ? ['yyyy-MM-dd', 'yyyy/MM/dd'] : ['d/M/yyyy', 'd-M-yyyy', 'd.M.yyyy'];
-  for (const pattern of formats) {
-    const date = parse(value, pattern, reference);
-    if (isValid(date) && date.getFullYear() >= 1000) return format(date, 'yyyy-MM-dd');
+  // The common shapes are read directly (date-fns's isExists refuses 31/02); anything else goes
+  // through date-fns's parse, strict on its pattern.
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const iso = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(value);
+  const parts = french
+    ? { y: Number(french[3]), m: Number(french[2]), d: Number(french[1]) }
+    : iso
+      ? { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) }
+      : null;
+  if (parts) {
+    if (parts.y < 1000 || !isExists(parts.y, parts.m - 1, parts.d)) return null;
+    return `${parts.y}-${String(parts.m).padStart(2, '0')}-${String(parts.d).padStart(2, '0')}`;
   }
-  return null;
+  if (!value) return null;
+  const date = parse(value, 'd MMMM yyyy', new Date(2000, 0, 1), { locale: fr });
+  return isValid(date) && date.getFullYear() >= 1000 ? format(date, 'yyyy-MM-dd') : null;
 }
 
 /** demandeur / conjoint as lists write them (DEM, CJT, D, C, « Allocataire »…); undefined: unknown. */

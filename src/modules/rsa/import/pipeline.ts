@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/client.ts';
 import { searchKey } from '../../../platform/geo/text.ts';
 import { agentsServing, organisationsServing } from '../../../platform/scheduling/sector.repository.ts';
-import { communeResolver, type TerritoryPlace } from './communes.ts';
+import { type CommuneResolver, communeResolver, type TerritoryPlace } from './communes.ts';
 import type { OpenedFile } from './file.ts';
 import {
   type ExistingBeneficiary,
@@ -49,6 +49,20 @@ export function parisDay(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
 }
 
+/** A list names the same few hundred communes thousands of times: each is resolved once. */
+function remembered(resolve: CommuneResolver): CommuneResolver {
+  const known = new Map<string, ReturnType<CommuneResolver>>();
+  return (input) => {
+    const key = `${input.postalCode}|${input.name}`;
+    let result = known.get(key);
+    if (!result) {
+      result = resolve(input);
+      known.set(key, result);
+    }
+    return result;
+  };
+}
+
 export type FileContext = {
   organisation: ImportingOrganisation;
   mapping: ColumnMapping;
@@ -71,7 +85,7 @@ export async function* batchesOf(
   };
   const normalise: NormaliseContext = {
     columns: columnIndexes(file.headers, context.mapping),
-    resolveCommune: communeResolver(place),
+    resolveCommune: remembered(communeResolver(place)),
     today: parisDay(context.now),
     nirEnabled: context.nirEnabled,
   };
