@@ -25,7 +25,8 @@ import { formatTable } from './table.ts';
  * preview (read, normalise, compare with the territory's records), then the apply (batches of 1,000,
  * each in one transaction, with sectorisation: 8 UTS sharing the communes, 3 référents each). Then the
  * same file again (every row unchanged), and the same people as XLSX. On PGlite (in memory) then on a
- * fresh PostgreSQL database; BENCH_DATABASES=postgres (or pglite) measures one.
+ * fresh PostgreSQL database; BENCH_DATABASES=postgres (or pglite) measures one. PGlite is persisted in a
+ * temporary directory, as `npm start` runs it; its directory is left in the system's temporary folder.
  *
  * Prints the wall time and the peak resident memory of each step: sampled every 20 ms during the step
  * (rss), and the process's maximum since it started (max rss, from getrusage), which for the first
@@ -325,11 +326,20 @@ async function benchDatabase(name: string, database: Database, dir: string): Pro
 
 async function child(kind: string, dir: string, postgresAdminUrl: string): Promise<void> {
   let rows: Row[];
+  const opened = (database: string): Row => ({
+    database,
+    step: 'opened + migrated, no import',
+    seconds: 0,
+    rssMb: process.memoryUsage.rss() / 1024 / 1024,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    note: 'the database client’s own memory',
+  });
   if (kind === 'pglite') {
-    const pglite = await openPglite(undefined);
+    // Persisted in a directory, as `npm start` runs it (./data).
+    const pglite = await openPglite(mkdtempSync(path.join(tmpdir(), 'tremplin-bench-pglite-')));
     try {
       await pglite.migrate();
-      rows = await benchDatabase('PGlite', pglite, dir);
+      rows = [opened('PGlite'), ...(await benchDatabase('PGlite', pglite, dir))];
     } finally {
       await pglite.close();
     }
@@ -338,7 +348,7 @@ async function child(kind: string, dir: string, postgresAdminUrl: string): Promi
     const postgres = await openPostgres(fresh.url, 10);
     try {
       await postgres.migrate();
-      rows = await benchDatabase('PostgreSQL', postgres, dir);
+      rows = [opened('PostgreSQL'), ...(await benchDatabase('PostgreSQL', postgres, dir))];
     } finally {
       await postgres.close();
       await fresh.drop();

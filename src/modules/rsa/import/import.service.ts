@@ -14,14 +14,14 @@ import {
   findImportSummary,
   type ImportingOrganisation,
   type ImportSummary,
-  insertBeneficiaries,
   insertImport,
-  insertStatusChanges,
+  insertNewBeneficiaries,
   listImportingOrganisations,
   listImports,
   lockImport,
   lockTerritoryBeneficiaries,
   moveImport,
+  type NewBeneficiary,
   nirEnabledFor,
   savedMapping,
   saveMapping,
@@ -350,33 +350,16 @@ export async function applyImport(
       if (locked?.state !== 'applying' || locked.processedRows !== batch.start) return;
       await lockTerritoryBeneficiaries(tx, organisation.territoryId);
       const outcomes = await classifyBatch(tx, organisation.territoryId, batch, claimed);
-      const creates = outcomes.flatMap((o) => (o.kind === 'create' ? [o.person] : []));
-      const rows = [];
-      for (const person of creates) {
-        const { line: _line, ...fields } = person;
-        rows.push({
-          ...fields,
-          ...(await assign(tx, person.communeCode)),
-          territoryId: organisation.territoryId,
-          status: 'non_invite' as const,
-          statusChangedAt: now,
-          lastActivityAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
+      const creates: NewBeneficiary[] = [];
+      for (const outcome of outcomes) {
+        if (outcome.kind !== 'create') continue;
+        const { line: _line, ...fields } = outcome.person;
+        creates.push({ ...fields, ...(await assign(tx, fields.communeCode)) });
       }
-      const ids = await insertBeneficiaries(tx, rows);
-      await insertStatusChanges(
-        tx,
-        ids.map((beneficiaryId) => ({
-          beneficiaryId,
-          fromStatus: null,
-          toStatus: 'non_invite' as const,
-          changedBy: 'systeme' as const,
-          reason,
-          changedAt: now,
-        })),
-      );
+      const created = await insertNewBeneficiaries(tx, organisation.territoryId, creates, {
+        reason,
+        at: now,
+      });
       for (const outcome of outcomes) {
         if (outcome.kind !== 'update') continue;
         await updateBeneficiary(tx, organisation.territoryId, outcome.existingId, {
@@ -387,7 +370,7 @@ export async function applyImport(
       }
       await addBatchOutcome(tx, id, {
         processedRows: end,
-        created: ids.length,
+        created,
         updated: outcomes.filter((o) => o.kind === 'update').length,
         unchanged: outcomes.filter((o) => o.kind === 'unchanged').length,
         rejections: outcomes.flatMap((o) => (o.kind === 'rejected' ? [o.rejection] : [])),

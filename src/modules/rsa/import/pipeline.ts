@@ -142,10 +142,19 @@ export async function classifyBatch(
   claimed: Map<string, number>,
 ): Promise<Outcome[]> {
   const persons = batch.items.filter((item) => !isRejection(item)) as ImportedPerson[];
+  const numbers = new Set(persons.flatMap((p) => (p.allocataireNumber ? [numberKey(p)!] : [])));
+  const identities = new Set(persons.map(identityKey));
   const candidates = await findCandidates(db, territoryId, {
     numbers: [...new Set(persons.flatMap((p) => (p.allocataireNumber ? [p.allocataireNumber] : [])))],
     birthDates: [...new Set(persons.flatMap((p) => (p.birthDate ? [p.birthDate] : [])))],
     withoutBirthDate: persons.some((p) => p.birthDate === null),
+    keep: (found) =>
+      found
+        .filter((c) => {
+          const number = numberKey(c);
+          return (number !== undefined && numbers.has(number)) || identities.has(identityKey(c));
+        })
+        .map((c) => c.id),
   });
   const byNumber = new Map<string, ExistingBeneficiary>();
   const byIdentity = new Map<string, ExistingBeneficiary>();

@@ -114,13 +114,17 @@ export async function registerImport(app: FastifyInstance, platform: Platform): 
   ) => {
     const caller = callerOf(request);
     const { item, organisation } = await importFor(db, caller, id, 'rsa.view');
-    await recordAudit(db, caller.audit, {
-      action: 'read',
-      resourceType: 'rsa_import',
-      resourceId: id,
-      organisationId: organisation.id,
-      territoryId: organisation.territoryId,
-    });
+    // The rejections quote personal data: each reading is audited, except the progress page's
+    // automatic refreshes, which show only counts.
+    if (item.state !== 'applying') {
+      await recordAudit(db, caller.audit, {
+        action: 'read',
+        resourceType: 'rsa_import',
+        resourceId: id,
+        organisationId: organisation.id,
+        territoryId: organisation.territoryId,
+      });
+    }
     // While the job applies the file, the browser asks again every 2 s (no JavaScript needed).
     if (item.state === 'applying') reply.header('refresh', `2; url=${importPath(id)}`);
     return reply.page(
