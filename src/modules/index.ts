@@ -1,4 +1,5 @@
 import type { TremplinModule } from '../platform/modules.ts';
+import { rsaModule } from './rsa/index.ts';
 
 /** Every service module of Tremplin. Each issue that builds a module adds it here. */
-export const allModules: TremplinModule[] = [];
+export const allModules: TremplinModule[] = [rsaModule];

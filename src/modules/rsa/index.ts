@@ -3,6 +3,8 @@ import type { TremplinModule } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { followOrientationAppointments } from './appointment-sync.ts';
 import { registerBeneficiaries } from './beneficiaries/routes.tsx';
+import { seedDemoRsa } from './demo.ts';
+import { rsaImportCommands } from './import/command.ts';
 import { importJobs } from './import/jobs.ts';
 import { registerImport } from './import/routes.tsx';
 import { invitationsJobs } from './invitations/jobs.ts';
@@ -11,6 +13,7 @@ import { invitationTemplates } from './invitations/templates.ts';
 import { registerOrientation } from './orientation/routes.tsx';
 import { privacyJobs } from './privacy/jobs.ts';
 import { registerPrivacy } from './privacy/routes.tsx';
+import { rsaIndicators } from './stats/indicators.ts';
 import { registerStats } from './stats/routes.tsx';
 
 async function registerRsa(app: FastifyInstance, platform: Platform): Promise<void> {
@@ -35,4 +38,7 @@ export const rsaModule: TremplinModule = {
   templates: invitationTemplates,
   jobs: [...importJobs, ...invitationsJobs, ...privacyJobs],
   onAppointmentEvent: followOrientationAppointments,
+  commands: rsaImportCommands,
+  indicators: rsaIndicators,
+  seedDemo: seedDemoRsa,
 };
