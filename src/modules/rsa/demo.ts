@@ -290,10 +290,11 @@ function makePeople(today: number): Person[] {
     set.add(value);
     return value;
   };
-  // Mobile numbers from 06 39 98 00 00 – 06 39 98 99 99, the block ARCEP keeps for fiction: a
-  // reminder sent by a demo wired to a real SMS provider reaches nobody.
+  // Valid metropolitan mobiles (06 12 40 00 00 – 06 12 40 99 99), so the demo's people can be invited
+  // by SMS; the demo is seeded only on an embedded database outside production, where no SMS leaves
+  // the development outbox. (ARCEP's fiction block 06 39 98 is Mayotte's 0639 range: refused as +33.)
   const newPhone = (rng: Random) =>
-    unique(phones, () => `+3363998${String(intBetween(rng, 0, 9999)).padStart(4, '0')}`);
+    unique(phones, () => `+3361240${String(intBetween(rng, 0, 9999)).padStart(4, '0')}`);
   const newEmail = (rng: Random, firstName: string, lastName: string) =>
     rng() < 0.6
       ? `${plain(firstName)}.${plain(lastName)}${rng() < 0.4 ? intBetween(rng, 1, 99) : ''}@exemple.demo`
