@@ -26,7 +26,7 @@ import { formatTable } from './table.ts';
  * each in one transaction, with sectorisation: 8 UTS sharing the communes, 3 référents each). Then the
  * same file again (every row unchanged), and the same people as XLSX. On PGlite (in memory) then on a
  * fresh PostgreSQL database; BENCH_DATABASES=postgres (or pglite) measures one. PGlite is persisted in a
- * temporary directory, as `npm start` runs it; its directory is left in the system's temporary folder.
+ * temporary directory (removed after), as `npm start` runs it.
  *
  * Prints the wall time and the peak resident memory of each step: sampled every 20 ms during the step
  * (rss), and the process's maximum since it started (max rss, from getrusage), which for the first
@@ -336,12 +336,14 @@ async function child(kind: string, dir: string, postgresAdminUrl: string): Promi
   });
   if (kind === 'pglite') {
     // Persisted in a directory, as `npm start` runs it (./data).
-    const pglite = await openPglite(mkdtempSync(path.join(tmpdir(), 'tremplin-bench-pglite-')));
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-bench-pglite-'));
+    const pglite = await openPglite(dataDir);
     try {
       await pglite.migrate();
       rows = [opened('PGlite'), ...(await benchDatabase('PGlite', pglite, dir))];
     } finally {
       await pglite.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   } else {
     const fresh = await createFreshDatabase(postgresAdminUrl, 'tremplin_bench');
