@@ -269,18 +269,6 @@ export async function allocataireTaken(
   return row !== undefined;
 }
 
-/** A beneficiary's owner, whatever the reader's rights: only to audit a refused access. */
-export async function ownerOf(
-  db: Db,
-  id: string,
-): Promise<{ organisationId: string; territoryId: string } | undefined> {
-  const [row] = await db
-    .select({ organisationId: beneficiaries.organisationId, territoryId: beneficiaries.territoryId })
-    .from(beneficiaries)
-    .where(and(eq(beneficiaries.id, id), isNull(beneficiaries.anonymisedAt)));
-  return row;
-}
-
 export async function territoryOf(db: Db, id: string): Promise<{ kind: string; code: string } | undefined> {
   const [row] = await db
     .select({ kind: territories.kind, code: territories.code })

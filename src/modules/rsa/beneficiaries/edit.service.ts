@@ -7,6 +7,7 @@ import { normalisePhone } from '../../../platform/scheduling/citizens.service.ts
 import { agentsServing } from '../../../platform/scheduling/sector.repository.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
 import type { Beneficiary } from '../access.ts';
+import { openBeneficiary } from '../access.ts';
 import { canRsa } from '../policy.ts';
 import {
   type AgentChoice,
@@ -20,7 +21,6 @@ import {
   updateCitizenContact,
 } from './beneficiaries.repository.ts';
 import { resolveCommune } from './commune.ts';
-import { openBeneficiary } from './record.service.ts';
 import { type EditForm, parseFrenchDate, parseTags } from './schemas.ts';
 
 /**

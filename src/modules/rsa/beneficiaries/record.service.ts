@@ -1,11 +1,10 @@
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/client.ts';
-import { forbidden, notFound } from '../../../platform/errors.ts';
 import { messageHistoryOf } from '../../../platform/messaging/messages.service.ts';
 import type { TemplateRegistry } from '../../../platform/messaging/templates.ts';
-import { type Caller, isUuid } from '../../../platform/tenancy/caller.ts';
-import { type Beneficiary, beneficiaryFor } from '../access.ts';
-import { canRsa, type RsaAction } from '../policy.ts';
+import type { Caller } from '../../../platform/tenancy/caller.ts';
+import { type Beneficiary, openBeneficiary } from '../access.ts';
+import { canRsa } from '../policy.ts';
 import { setBeneficiaryStatus } from '../status.ts';
 import {
   closeOpenInvitations,
@@ -14,7 +13,6 @@ import {
   nirEnabledFor,
   type OrganisationChoice,
   organisationsOfTerritories,
-  ownerOf,
 } from './beneficiaries.repository.ts';
 import {
   agentName,
@@ -31,39 +29,6 @@ import { buildTimeline, type TimelineEntry } from './timeline.ts';
  * One beneficiary's record: opening it (or "not found", the attempt audited), its page with the
  * timeline, notes, and closing or reopening the file by hand. Editing is in edit.service.ts.
  */
-
-export const NOT_FOUND = 'Cette personne n’existe pas ou vous n’y avez pas accès.';
-
-/**
- * The beneficiary if the caller may see them; otherwise "not found", whether the record does not exist
- * or belongs to someone else (then the attempt is audited as denied). For a change (`rsa.manage`),
- * a read-only member who may see the person is refused with 403.
- */
-export async function openBeneficiary(
-  db: Db,
-  caller: Caller,
-  id: string,
-  action: RsaAction = 'rsa.view',
-): Promise<Beneficiary> {
-  const beneficiary = isUuid(id) ? await beneficiaryFor(db, caller.actor, id, 'rsa.view') : null;
-  if (!beneficiary) {
-    const owner = isUuid(id) ? await ownerOf(db, id) : undefined;
-    if (owner) {
-      await recordAudit(db, caller.audit, {
-        action: 'denied',
-        resourceType: 'rsa_beneficiary',
-        resourceId: id,
-        organisationId: owner.organisationId,
-        territoryId: owner.territoryId,
-      });
-    }
-    throw notFound(NOT_FOUND);
-  }
-  if (action !== 'rsa.view' && !canRsa(caller.actor, action, beneficiary)) {
-    throw forbidden('Les membres en lecture seule consultent les dossiers mais ne les modifient pas.');
-  }
-  return beneficiary;
-}
 
 export type BeneficiaryPage = {
   beneficiary: Beneficiary;

@@ -8,11 +8,12 @@ import { localDayOf } from '../../../platform/scheduling/agenda/week-grid.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
 import { emptyForm, type FormState } from '../../../platform/web/components.tsx';
 import { parseForm } from '../../../platform/web/forms.ts';
+import { openBeneficiary } from '../access.ts';
 import { statusLabels } from '../status.ts';
 import { editBeneficiary, editChoicesFor, formValuesOf } from './edit.service.ts';
 import { csvLines, xlsxFile } from './export.ts';
 import { browseBeneficiaries, exportBeneficiaries, nonInvitedOf } from './list.service.ts';
-import { addNote, changeFileStatus, openBeneficiary, viewBeneficiary } from './record.service.ts';
+import { addNote, changeFileStatus, viewBeneficiary } from './record.service.ts';
 import {
   editForm,
   idParams,

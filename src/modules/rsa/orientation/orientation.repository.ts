@@ -4,15 +4,6 @@ import { agents, organisations } from '../../../platform/tenancy/tables.ts';
 import { beneficiaries, invitations, orientationDecisions, questionnaireAnswers } from '../tables.ts';
 import type { Answers, Orientation } from './questionnaire.ts';
 
-/** Where a beneficiary belongs, for a denial written to the audit trail (the row itself stays hidden). */
-export async function findBeneficiaryOwner(db: Db, beneficiaryId: string) {
-  const [row] = await db
-    .select({ organisationId: beneficiaries.organisationId, territoryId: beneficiaries.territoryId })
-    .from(beneficiaries)
-    .where(eq(beneficiaries.id, beneficiaryId));
-  return row ?? null;
-}
-
 /** The invitation behind a personal link, with the little the questionnaire pages need of its person. */
 export async function findInvitationForLink(db: Db, invitationId: string) {
   const [row] = await db

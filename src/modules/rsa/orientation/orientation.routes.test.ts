@@ -217,10 +217,10 @@ describe('orientation questionnaire and decision', () => {
       ]);
     });
 
-    it('is not offered to read-only members nor to another territory (404, denial audited)', async () => {
+    it('is refused to read-only members (403) and hidden from another territory (404), denials audited', async () => {
       const b = await person();
       const url = `/rsa/beneficiaires/${b.id}/questionnaire`;
-      expect((await get(t, url, staff.readonly.cookie)).statusCode).toBe(404);
+      expect((await get(t, url, staff.readonly.cookie)).statusCode).toBe(403);
       expect((await get(t, url, stranger.admin.cookie)).statusCode).toBe(404);
       expect(
         (await get(t, '/rsa/beneficiaires/pas-un-uuid/questionnaire', staff.agent.cookie)).statusCode,
@@ -384,10 +384,10 @@ describe('orientation questionnaire and decision', () => {
       expect((await rowOf(closed.id)).status).toBe('clos');
     });
 
-    it('is only for agents who manage the person: read-only and another territory get 404', async () => {
+    it('is only for agents who manage the person: read-only get 403, another territory 404', async () => {
       const b = await person();
       const url = `/rsa/beneficiaires/${b.id}/orientation`;
-      expect((await get(t, url, staff.readonly.cookie)).statusCode).toBe(404);
+      expect((await get(t, url, staff.readonly.cookie)).statusCode).toBe(403);
       expect((await get(t, url, stranger.agent.cookie)).statusCode).toBe(404);
       const posted = await submitForm(t.app, {
         page: `/rsa/beneficiaires/${(await newBeneficiary(db, { organisationId: stranger.organisation.id })).id}/orientation`,

@@ -9,7 +9,7 @@ import type { Caller } from '../../../platform/tenancy/caller.ts';
 import { emptyForm, type FormState } from '../../../platform/web/components.tsx';
 import { parseForm } from '../../../platform/web/forms.ts';
 import type { Beneficiary } from '../access.ts';
-import { openBeneficiary } from './open-beneficiary.ts';
+import { openBeneficiary } from '../access.ts';
 import {
   answerQuestionnaireFromInvitation,
   answerQuestionnaireWithPerson,

@@ -135,12 +135,12 @@ describe('a person’s data export', () => {
     expect(textOf(page.body)).toContain('Questionnaire d’orientation Aucun.');
   });
 
-  it('answers 404 to another territory and to read-only members, the attempt audited', async () => {
+  it('answers 404 to another territory and 403 to read-only members, the attempts audited', async () => {
     const url = `/rsa/beneficiaires/${file.b.id}/donnees?format=json`;
     const elsewhere = await get(t, url, stranger.admin.cookie);
     expect(elsewhere.statusCode).toBe(404);
     expect(elsewhere.body).not.toContain('Durand');
-    expect((await get(t, url, staff.readonly.cookie)).statusCode).toBe(404);
+    expect((await get(t, url, staff.readonly.cookie)).statusCode).toBe(403);
     const denials = await auditTrail(db, { action: 'denied', resourceId: file.b.id });
     expect(denials.map((d) => d.actorId)).toEqual([stranger.admin.id, staff.readonly.id]);
     expect(await auditTrail(db, { action: 'export', actorId: stranger.admin.id })).toEqual([]);

@@ -7,7 +7,7 @@ import type { Caller } from '../../../platform/tenancy/caller.ts';
 import { emptyForm } from '../../../platform/web/components.tsx';
 import { parseForm } from '../../../platform/web/forms.ts';
 import { MessagePage } from '../../../platform/web/pages.tsx';
-import { openBeneficiary } from '../orientation/open-beneficiary.ts';
+import { openBeneficiary } from '../access.ts';
 import { exportPersonalData } from './export.service.ts';
 import { beneficiaryParams, exportQuery, settingsForm } from './schemas.ts';
 import { changeRsaSettings, openRsaSettings } from './settings.service.ts';
