@@ -52,6 +52,9 @@ describe('normalisePhone', () => {
     ['04 94 00 00 00', '+33494000000'],
     ['12345', undefined],
     ['06 12 34', undefined],
+    // 0639 is Mayotte's mobile range: read as +262, never as a metropolitan +33 that does not exist.
+    ['06 39 40 12 34', '+262639401234'],
+    ['+33 6 39 98 11 22', undefined],
   ])('%s → %s', (input, expected) => {
     expect(normalisePhone(input)).toBe(expected);
   });

@@ -1,8 +1,8 @@
 import { SSF } from '@e965/xlsx';
 import { format, isExists, isValid, parse } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { normalisePhone as readPhone } from '../../../platform/scheduling/citizens.service.ts';
 import type { CommuneResolver } from './communes.ts';
 import { type Cell, cellText, type FileRow } from './file.ts';
 import type { ImportField } from './mapping.ts';
@@ -97,13 +97,15 @@ export function parseRole(value: string): Role | undefined {
   return undefined;
 }
 
-/** A phone number in E.164 (+33612345678), France by default; undefined: not a valid number. */
+/**
+ * A phone number in E.164 (+33612345678) read as the booking engine reads it (overseas numbers
+ * written nationally included); undefined: not a valid number.
+ */
 export function normalisePhone(value: string): string | undefined {
   // A spreadsheet drops the leading 0 of a number typed as a number: 612345678.
   const digits = value.replace(/[\s.\-()]/g, '');
-  const candidate = /^[1-9]\d{8}$/.test(digits) ? `0${digits}` : value;
-  const phone = parsePhoneNumberFromString(candidate, 'FR');
-  return phone?.isValid() ? phone.number : undefined;
+  const checked = readPhone(/^[1-9]\d{8}$/.test(digits) ? `0${digits}` : value);
+  return checked.ok ? checked.e164 : undefined;
 }
 
 export function normaliseRow(row: FileRow, context: NormaliseContext): Normalised {

@@ -145,7 +145,7 @@ function Preview(props: ImportPageProps) {
       <ErrorSummary form={props.form} labels={{ colonnes: 'Colonnes' }} />
       <p>
         Vérifiez ce que l’import fera avant de le confirmer. Rien n’est enregistré pour l’instant. Le fichier
-        compte {formatCount(item.totalRows)} lignes de personnes.
+        compte {formatCount(item.totalRows)} {item.totalRows > 1 ? 'lignes' : 'ligne'} de personnes.
       </p>
       {missing.length > 0 && (
         <div class="fr-alert fr-alert--error fr-mb-4w">
