@@ -67,6 +67,11 @@ export type BookingInput = {
   /** Scope of an API token: a type of another organisation is not found. */
   organisationId?: string;
   notes?: string;
+  /**
+   * 'module': the calling module sends the person its own message about this booking (an RSA
+   * convocation), so the engine's confirmation is not sent too. Reminders and later changes still are.
+   */
+  confirmation?: 'engine' | 'module';
 };
 
 export type NextSlot = { slot: Slot; place: PlaceSummary };
@@ -142,6 +147,7 @@ export async function bookAppointment(
         participantId: taken.participantId,
         by: changedBy,
         at: now,
+        ...(input.confirmation === 'module' ? { personNotified: true } : {}),
       });
       if (audit) {
         await recordAudit(tx, audit, {

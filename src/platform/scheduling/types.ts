@@ -117,4 +117,6 @@ export type AppointmentEvent = {
   /** Who did it: an agent, the person from their link, the system, or an API token. */
   by: 'agent' | 'usager' | 'systeme' | 'api';
   at: Date;
+  /** The module that made the change already tells the person (no confirmation from the engine). */
+  personNotified?: true;
 };

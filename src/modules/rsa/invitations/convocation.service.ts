@@ -21,8 +21,8 @@ import { convocationTemplateOf } from './templates.ts';
 /**
  * Convocation: for a person who did not answer their invitation (or has no way to book), an agent
  * picks one of the next free orientation slots and the person is told by letter, SMS or email. The
- * booking goes through the booking engine (bookAppointment, channel 'agent'), which also sends its own
- * confirmation to a phone or email it knows; the status « RDV pris » comes from appointment-sync.ts,
+ * booking goes through the booking engine (bookAppointment, channel 'agent', without its own
+ * confirmation: the convocation is the person's message; the engine's reminder still goes); the status « RDV pris » comes from appointment-sync.ts,
  * in the same transaction as the convocation row and its message — all or nothing.
  */
 export type ConvocationSlot = {
@@ -148,6 +148,8 @@ export async function convokeBeneficiary(
       channel: 'agent',
       bookedBy: caller,
       ...(communeCode ? { communeCode } : {}),
+      // The convocation below is the person's message: no second one from the engine.
+      confirmation: 'module',
       now,
     });
     if (!booked.ok) {

@@ -328,6 +328,32 @@ describe('RSA invitations', () => {
     expect(response.statusCode).toBe(404);
   });
 
+  it('convocation by SMS: the person gets the convocation only, not the engine’s confirmation too', async () => {
+    const setup = await newOrientationSetup(db, { bookableBy: 'agents' });
+    const person = await newBeneficiary(db, {
+      organisationId: setup.organisation.id,
+      territoryId: setup.territoryId,
+      phone: '+33612349876',
+      status: 'invitation_expiree',
+    });
+    const page = await app.inject({
+      url: `/rsa/beneficiaires/${person.id}/convoquer`,
+      headers: { cookie: setup.workerCookie },
+    });
+    const slot = /name="creneau" value="([^"]+)"/.exec(page.body)![1]!.replaceAll('&amp;', '&');
+    const { response } = await submitForm(app, {
+      page: `/rsa/beneficiaires/${person.id}/convoquer`,
+      cookie: setup.workerCookie,
+      fields: { creneau: slot, canal: 'sms' },
+    });
+    expect(response.statusCode).toBe(303);
+    const toPerson = await db
+      .select({ template: outboxMessages.template })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.recipient, '+33612349876'));
+    expect(toPerson.map((m) => m.template)).toEqual(['rsa.convocation-sms']);
+  });
+
   it('convocation: the agent books a slot, the letter is queued and its PDF downloads (audited)', async () => {
     const setup = await newOrientationSetup(db, { bookableBy: 'agents' });
     const person = await newBeneficiary(db, {

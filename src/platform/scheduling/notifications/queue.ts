@@ -41,7 +41,7 @@ export async function queueAppointmentNotifications(
   event: AppointmentEvent,
 ): Promise<void> {
   const kind = notificationKindOf(event);
-  if (!kind) return;
+  if (!kind || event.personNotified) return;
   const participation = await findParticipationForMessages(tx, event.participantId);
   if (!participation || participation.startsAt <= event.at) return;
   if (
