@@ -73,6 +73,8 @@ export type ListView = {
   referentChoices: AgentChoice[];
   /** Whether the reader may act on some of the people listed (checkboxes and bulk actions). */
   mayManage: boolean;
+  /** Whether the reader administers an organisation (link to the RSA settings). */
+  mayConfigure: boolean;
 };
 
 /** The active agents of the organisations the scope shows: the choices of the référent filter. */
@@ -111,6 +113,7 @@ export async function browseBeneficiaries(db: Db, caller: Caller, query: ListQue
     pageCount,
     referentChoices,
     mayManage: caller.actor.isOperator || caller.actor.memberships.some((m) => m.role !== 'readonly'),
+    mayConfigure: caller.actor.isOperator || caller.actor.memberships.some((m) => m.role === 'admin'),
   };
 }
 

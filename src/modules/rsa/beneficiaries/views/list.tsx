@@ -52,20 +52,27 @@ export function ListPage(props: {
         Les personnes entrées dans le RSA, de l’ouverture de leurs droits à leur orientation. Par défaut,
         celles qui attendent depuis le plus longtemps sont en haut de la liste.
       </p>
-      {view?.mayManage && (
-        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
+        {view?.mayManage && (
           <li>
             <a class="fr-btn fr-btn--secondary fr-icon-upload-line" href="/rsa/import">
               Importer une liste
             </a>
           </li>
+        )}
+        <li>
+          <a class="fr-btn fr-btn--tertiary fr-icon-line-chart-line" href="/rsa/statistiques">
+            Statistiques
+          </a>
+        </li>
+        {view?.mayConfigure && (
           <li>
-            <a class="fr-btn fr-btn--tertiary fr-icon-line-chart-line" href="/rsa/statistiques">
-              Statistiques
+            <a class="fr-btn fr-btn--tertiary fr-icon-settings-5-line" href="/rsa/parametres">
+              Paramètres
             </a>
           </li>
-        </ul>
-      )}
+        )}
+      </ul>
       {query && view && <StatusSummary query={query} view={view} />}
       <ErrorSummary form={form} labels={listLabels} />
       <FilterForm form={form} view={view} query={query} />
