@@ -276,3 +276,57 @@ export const imports = pgTable(
   },
   (t) => [index('rsa_imports_organisation_idx').on(t.organisationId, t.createdAt)],
 );
+
+export const invitationRunState = pgEnum('rsa_invitation_run_state', ['queued', 'running', 'done', 'failed']);
+
+/**
+ * A bulk invitation too large to wait for in the web request (more than ~50 people), sent by a
+ * background job chunk by chunk. `doneIds` are the people already handled (invited, or left out with a
+ * reason): each batch adds its own in the transaction that writes its invitations, so a retried job
+ * goes on with the others and nobody is invited twice. Counts, reasons and no-slot warnings are the
+ * summary the agent reads on the run's page.
+ */
+export const invitationRuns = pgTable(
+  'rsa_invitation_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Whose scope the run is in (the agent's organisation): who may see its page. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id),
+    beneficiaryIds: uuid('beneficiary_ids').array().notNull(),
+    channel: text('channel').$type<'auto' | 'sms' | 'email' | 'letter'>().notNull(),
+    state: invitationRunState('state').notNull().default('queued'),
+    total: integer('total').notNull(),
+    processed: integer('processed').notNull().default(0),
+    doneIds: uuid('done_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    invited: integer('invited').notNull().default(0),
+    invitedSms: integer('invited_sms').notNull().default(0),
+    invitedEmail: integer('invited_email').notNull().default(0),
+    invitedLetter: integer('invited_letter').notNull().default(0),
+    skipped: jsonb('skipped').$type<{ beneficiaryId: string; reason: string }[]>().notNull().default([]),
+    noSlot: jsonb('no_slot')
+      .$type<
+        {
+          organisationId: string;
+          organisationName: string;
+          lastDay: string;
+          communes: string[];
+          held: number;
+        }[]
+      >()
+      .notNull()
+      .default([]),
+    /** The last error of the job (it is retried), or why the run failed. */
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('rsa_invitation_runs_organisation_idx').on(t.organisationId, t.createdAt),
+    check('rsa_invitation_runs_channel', sql`${t.channel} in ('auto', 'sms', 'email', 'letter')`),
+  ],
+);

@@ -14,6 +14,25 @@ import {
 import { citizenRefOf } from '../appointment-sync.ts';
 import { attachCitizen, type BeneficiaryRow, syncCitizen } from './invitations.repository.ts';
 
+/** What the booking engine's record of the person holds, from their RSA record. */
+export function citizenInputOf(beneficiary: BeneficiaryRow) {
+  return {
+    firstName: beneficiary.firstName,
+    lastName: beneficiary.lastName,
+    phone: beneficiary.phone,
+    email: beneficiary.email,
+    birthDate: beneficiary.birthDate,
+    address: [
+      beneficiary.address,
+      [beneficiary.postalCode, beneficiary.communeName].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(', '),
+    communeCode: beneficiary.communeCode,
+    externalRef: citizenRefOf(beneficiary.id),
+  };
+}
+
 /**
  * The beneficiary's record in the booking engine (citizens.external_ref = 'rsa:<id>'), found or created
  * in the caller's transaction, its contact kept in step with the RSA record, and its référent set.
@@ -34,24 +53,12 @@ export async function ensureCitizen(
   now: Date,
   /** The record found by ref beforehand (bulk invitations read a batch at once); undefined: look it up. */
   known?: Citizen | null,
+  /** false: the caller attaches the record to the beneficiary itself (bulk invitations, with the status). */
+  attach = true,
 ): Promise<Citizen> {
   const organisationId = beneficiary.organisationId;
   const ref = citizenRefOf(beneficiary.id);
-  const input = {
-    firstName: beneficiary.firstName,
-    lastName: beneficiary.lastName,
-    phone: beneficiary.phone,
-    email: beneficiary.email,
-    birthDate: beneficiary.birthDate,
-    address: [
-      beneficiary.address,
-      [beneficiary.postalCode, beneficiary.communeName].filter(Boolean).join(' '),
-    ]
-      .filter(Boolean)
-      .join(', '),
-    communeCode: beneficiary.communeCode,
-    externalRef: ref,
-  };
+  const input = citizenInputOf(beneficiary);
   let citizen = known === undefined ? await findCitizenByExternalRef(tx, organisationId, ref) : known;
   if (!citizen) {
     const found = (await findOrCreateCitizen(tx, organisationId, input)).citizen;
@@ -92,6 +99,6 @@ export async function ensureCitizen(
       await replaceReferents(tx, citizen.id, [beneficiary.referentAgentId]);
     }
   }
-  await attachCitizen(tx, beneficiary.id, citizen.id, now);
+  if (attach) await attachCitizen(tx, beneficiary.id, citizen.id, now);
   return citizen;
 }

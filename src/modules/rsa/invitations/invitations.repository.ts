@@ -1,14 +1,18 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { AuditActor, AuditEvent } from '../../../platform/audit/audit.ts';
+import { auditEvents } from '../../../platform/audit/tables.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import {
   appointmentParticipants,
   appointments,
   appointmentTypes,
+  citizenReferents,
   citizens,
 } from '../../../platform/scheduling/tables.ts';
 import { organisations, territories } from '../../../platform/tenancy/tables.ts';
 import { ORIENTATION_CATEGORY } from '../appointment-sync.ts';
-import { beneficiaries, invitations, rsaSettings } from '../tables.ts';
+import type { BeneficiaryStatus, StatusChangedBy } from '../status.ts';
+import { beneficiaries, beneficiaryStatusChanges, invitations, rsaSettings } from '../tables.ts';
 
 /**
  * The SQL of invitations and convocations (rsa_invitations), and the few reads of the booking engine's
@@ -123,6 +127,145 @@ export async function closeOpenInvitations(tx: Db, beneficiaryId: string, now: D
 export async function insertInvitation(tx: Db, values: typeof invitations.$inferInsert): Promise<Invitation> {
   const [row] = await tx.insert(invitations).values(values).returning();
   return row!;
+}
+
+/**
+ * Bulk writes of an invitation batch, one statement each instead of one per person (each round trip
+ * costs more than the work on PGlite and on a busy PostgreSQL).
+ */
+export async function closeOpenInvitationsOf(tx: Db, beneficiaryIds: string[], now: Date): Promise<void> {
+  if (beneficiaryIds.length === 0) return;
+  await tx
+    .update(invitations)
+    .set({ closedAt: now, nextReminderAt: null })
+    .where(
+      and(
+        inArray(invitations.beneficiaryId, beneficiaryIds),
+        eq(invitations.kind, 'invitation'),
+        isNull(invitations.closedAt),
+        isNull(invitations.bookedAt),
+      ),
+    );
+}
+
+export async function insertInvitations(tx: Db, rows: (typeof invitations.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(invitations).values(rows);
+}
+
+/**
+ * People of a batch given a status, as setBeneficiaryStatus does one by one (same history rows, same
+ * « no change, no row » rule), and their booking-engine record attached; every one counts as activity.
+ * Two statements for the batch: the current statuses, locked, then the update and the history together.
+ */
+export async function setStatusesAndCitizens(
+  tx: Db,
+  people: { beneficiaryId: string; citizenId: string; reason: string | null }[],
+  to: BeneficiaryStatus,
+  change: { by: StatusChangedBy; agentId: string | null; at: Date },
+): Promise<void> {
+  if (people.length === 0) return;
+  const ids = people.map((p) => p.beneficiaryId);
+  const current = await tx
+    .select({ id: beneficiaries.id, status: beneficiaries.status })
+    .from(beneficiaries)
+    .where(inArray(beneficiaries.id, ids))
+    .for('update');
+  const before = new Map(current.map((row) => [row.id, row.status]));
+  const changed = people.filter((p) => before.has(p.beneficiaryId) && before.get(p.beneficiaryId) !== to);
+  const at = change.at.toISOString();
+  const array = (values: (string | null)[]) => pgArray(values);
+  await tx.execute(sql`
+    update rsa_beneficiaries as b set
+      citizen_id = v.citizen_id::uuid,
+      status = ${to}::rsa_beneficiary_status,
+      status_changed_at = case when b.status = ${to}::rsa_beneficiary_status then b.status_changed_at
+        else ${at}::timestamptz end,
+      last_activity_at = ${at}::timestamptz,
+      updated_at = ${at}::timestamptz
+    from unnest(${array(ids)}::text[], ${array(people.map((p) => p.citizenId))}::text[]) as v(id, citizen_id)
+    where b.id = v.id::uuid`);
+  if (changed.length > 0) {
+    await tx.insert(beneficiaryStatusChanges).values(
+      changed.map((p) => ({
+        beneficiaryId: p.beneficiaryId,
+        fromStatus: before.get(p.beneficiaryId)!,
+        toStatus: to,
+        changedBy: change.by,
+        changedByAgentId: change.agentId,
+        reason: p.reason,
+        changedAt: change.at,
+      })),
+    );
+  }
+}
+
+/** Several lines of the audit trail in one insert (recordAudit writes one). */
+export async function recordAuditLines(tx: Db, actor: AuditActor, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(auditEvents).values(
+    events.map((event) => ({
+      ...actor,
+      action: event.action,
+      resourceType: event.resourceType,
+      resourceId: event.resourceId ?? null,
+      organisationId: event.organisationId ?? null,
+      territoryId: event.territoryId ?? null,
+      details: event.details ?? null,
+    })),
+  );
+}
+
+/**
+ * Whether a booking-engine record could be taken for someone of the batch by its contact (same last
+ * name and phone or email, as findCitizenByContact matches): the keys `<organisation>|<lower last name>`
+ * of the records that share a phone or an email with one of them. Who has none gets a new record
+ * directly, without the per-person search.
+ */
+export async function contactCandidates(
+  db: Db,
+  organisationIds: string[],
+  contacts: { lastName: string; phone: string | null; email: string | null }[],
+): Promise<Set<string>> {
+  const phones = contacts.flatMap((c) => (c.phone ? [c.phone] : []));
+  const emails = contacts.flatMap((c) => (c.email ? [c.email.toLowerCase()] : []));
+  const names = [...new Set(contacts.map((c) => c.lastName.toLowerCase()))];
+  if (names.length === 0 || phones.length + emails.length === 0) return new Set();
+  const rows = await db
+    .select({ organisationId: citizens.organisationId, lastName: citizens.lastName })
+    .from(citizens)
+    .where(
+      and(
+        inArray(citizens.organisationId, organisationIds),
+        inArray(sql`lower(${citizens.lastName})`, names),
+        or(
+          phones.length ? inArray(citizens.phone, phones) : undefined,
+          emails.length ? inArray(sql`lower(${citizens.email})`, emails) : undefined,
+        ),
+      ),
+    );
+  return new Set(rows.map((r) => `${r.organisationId}|${r.lastName.toLowerCase()}`));
+}
+
+export async function insertCitizens(
+  tx: Db,
+  rows: (typeof citizens.$inferInsert)[],
+): Promise<(typeof citizens.$inferSelect)[]> {
+  if (rows.length === 0) return [];
+  return tx.insert(citizens).values(rows).returning();
+}
+
+export async function insertCitizenReferents(
+  tx: Db,
+  rows: { citizenId: string; agentId: string }[],
+): Promise<void> {
+  if (rows.length > 0) await tx.insert(citizenReferents).values(rows);
+}
+
+/** A Postgres array literal of text values (one parameter for a whole column). */
+function pgArray(values: (string | null)[]): string {
+  const element = (v: string | null) =>
+    v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `{${values.map(element).join(',')}}`;
 }
 
 /** The person's booking-engine record is theirs from now on; any invitation counts as activity. */

@@ -4,7 +4,8 @@ import type { Db } from '../../../platform/db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { queueMessage } from '../../../platform/messaging/outbox.service.ts';
 import type { Platform } from '../../../platform/platform.ts';
-import type { Citizen } from '../../../platform/scheduling/citizens.service.ts';
+import { activeMembersAmong } from '../../../platform/scheduling/citizens.repository.ts';
+import { type Citizen, checkCitizenInput } from '../../../platform/scheduling/citizens.service.ts';
 import { organisationContacts } from '../../../platform/scheduling/public/public.repository.ts';
 import { localDay } from '../../../platform/scheduling/slots/calendar.ts';
 import { type Caller, isUuid } from '../../../platform/tenancy/caller.ts';
@@ -12,18 +13,23 @@ import { listMembers } from '../../../platform/tenancy/member.repository.ts';
 import { citizenRefOf } from '../appointment-sync.ts';
 import { rsaInvitationPath } from '../invitation-link.ts';
 import { canRsa } from '../policy.ts';
-import { canBeInvited, setBeneficiaryStatus, statusLabels } from '../status.ts';
-import { ensureCitizen } from './citizen.ts';
+import { canBeInvited, statusLabels } from '../status.ts';
+import { citizenInputOf, ensureCitizen } from './citizen.ts';
 import {
   type BeneficiaryRow,
   beneficiariesByIds,
   citizensByRefs,
-  closeOpenInvitations,
+  closeOpenInvitationsOf,
+  contactCandidates,
   type InvitationSettings,
-  insertInvitation,
+  insertCitizenReferents,
+  insertCitizens,
+  insertInvitations,
   invitationSettingsOf,
   type OrganisationInfo,
   organisationsByIds,
+  recordAuditLines,
+  setStatusesAndCitizens,
   withOpenInvitations,
 } from './invitations.repository.ts';
 import { type InvitationMessage, type NoSlotMessage, shortCodeOf } from './message.ts';
@@ -36,7 +42,7 @@ import {
   type Reach,
   reachOf,
 } from './reach.ts';
-import { slotChecker } from './slot-check.ts';
+import { type SlotChecker, slotChecker } from './slot-check.ts';
 import { invitationTemplateOf, NO_SLOT_EMAIL } from './templates.ts';
 
 /**
@@ -48,9 +54,11 @@ import { invitationTemplateOf, NO_SLOT_EMAIL } from './templates.ts';
  * organisation's admins get one email a day at most (the outbox's idempotency key
  * rsa:no-slot:<organisation>:<day>:<agent> is the dedupe, no table of our own).
  *
- * Invitations are written by batches, one transaction each: the person's booking-engine record, the
- * previous invitation closed, the new row, the message in the outbox and the status — all or nothing
- * for each person (a person refused on the way is left out and the batch written again, inviteBatch).
+ * Invitations are written by batches, one transaction each: the people's booking-engine records, the
+ * previous invitations closed, the new rows, the messages in the outbox and the statuses — all or
+ * nothing for each person (a person refused on the way is left out and the batch written again,
+ * writeInvitationBatch). Bulks of more than RUN_THRESHOLD people are sent in the background instead
+ * (run.service.ts), with the same functions.
  */
 export type InviteOptions = { channel: ChannelChoice; now?: Date };
 
@@ -73,11 +81,11 @@ export const NOT_FOUND_REASON = 'introuvable ou hors de votre territoire';
 export const NO_SLOT_REASON = 'aucun créneau libre dans son secteur avant la fin de validité';
 
 /** Persons invited per transaction. */
-const BATCH = 50;
+export const BATCH = 50;
 const PARALLEL_BATCHES = 4;
 const READ_CHUNK = 1000;
 
-type Ready = {
+export type Ready = {
   beneficiary: BeneficiaryRow;
   reach: Extract<Reach, { ok: true }>;
   settings: InvitationSettings;
@@ -85,34 +93,133 @@ type Ready = {
   expiresAt: Date;
 };
 
+/**
+ * One bulk invitation's context: who invites, by which channel, when, and what is read once for all
+ * its people — the free-slot answers, each organisation's settings, name and help phone. A background
+ * run (run.service.ts) keeps one for all its chunks.
+ */
+export type InvitationRound = {
+  platform: Platform;
+  caller: Caller;
+  channel: ChannelChoice;
+  now: Date;
+  hasFreeSlot: SlotChecker;
+  settings: Map<string, InvitationSettings>;
+  organisations: Map<string, OrganisationInfo>;
+  phones: Map<string, string>;
+};
+
+export function newInvitationRound(
+  platform: Platform,
+  caller: Caller,
+  options: InviteOptions,
+): InvitationRound {
+  const now = options.now ?? new Date();
+  return {
+    platform,
+    caller,
+    channel: options.channel,
+    now,
+    hasFreeSlot: slotChecker(platform.database.db, now),
+    settings: new Map(),
+    organisations: new Map(),
+    phones: new Map(),
+  };
+}
+
+async function knowOrganisations(round: InvitationRound, organisationIds: string[]): Promise<void> {
+  const missing = organisationIds.filter((id) => !round.settings.has(id));
+  if (missing.length === 0) return;
+  const db = round.platform.database.db;
+  const [settings, organisations, phones] = await Promise.all([
+    invitationSettingsOf(db, missing),
+    organisationsByIds(db, missing),
+    helpPhones(db, missing),
+  ]);
+  for (const [id, value] of settings) round.settings.set(id, value);
+  for (const [id, value] of organisations) round.organisations.set(id, value);
+  for (const [id, value] of phones) round.phones.set(id, value);
+}
+
 export async function inviteBeneficiaries(
   platform: Platform,
   caller: Caller,
   beneficiaryIds: string[],
   options: InviteOptions,
 ): Promise<InviteResult> {
-  const db = platform.database.db;
-  const now = options.now ?? new Date();
-  const result: InviteResult = { invited: [], skipped: [], noSlotOrganisations: [] };
+  const round = newInvitationRound(platform, caller, options);
+  const prepared = await prepareInvitations(round, beneficiaryIds);
+  const result: InviteResult = {
+    invited: [],
+    skipped: prepared.skipped,
+    noSlotOrganisations: prepared.noSlot,
+  };
+  await inBatches(platform, prepared.ready, async (batch) => {
+    const outcome = await writeInvitationBatch(round, batch);
+    result.invited.push(...outcome.invited);
+    result.skipped.push(...outcome.refused);
+  });
+  if (prepared.noSlot.length > 0) await warnAgents(round, prepared.noSlot);
+  return result;
+}
+
+/**
+ * Batches of BATCH people, each written by `write`. PostgreSQL: a few batches at once, each on its own
+ * connection (the time goes in round trips). PGlite has one connection: one batch after the other.
+ */
+export async function inBatches(
+  platform: Platform,
+  ready: Ready[],
+  write: (batch: Ready[]) => Promise<void>,
+): Promise<void> {
+  const batches: Ready[][] = [];
+  for (let i = 0; i < ready.length; i += BATCH) batches.push(ready.slice(i, i + BATCH));
+  const parallel = platform.database.kind === 'postgres' ? PARALLEL_BATCHES : 1;
+  let next = 0;
+  let failed = false;
+  // A failed batch stops the lanes from taking more, and its error is thrown once the others' batches
+  // under way have finished: nothing is still writing when the caller (a job's retry) goes on.
+  const lanes = await Promise.allSettled(
+    Array.from({ length: Math.min(parallel, batches.length) }, async () => {
+      while (!failed && next < batches.length) {
+        try {
+          await write(batches[next++]!);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
+  const rejected = lanes.find((lane) => lane.status === 'rejected');
+  if (rejected) throw (rejected as PromiseRejectedResult).reason;
+}
+
+/**
+ * Who of these people can be invited now (rights, status, a way to reach them, a free slot in their
+ * sector before the link expires), and why the others cannot. Reads only (denials are audited).
+ */
+export async function prepareInvitations(
+  round: InvitationRound,
+  beneficiaryIds: string[],
+): Promise<{ ready: Ready[]; skipped: Skipped[]; noSlot: NoSlotOrganisation[] }> {
+  const { caller, now } = round;
+  const db = round.platform.database.db;
   const ids = [...new Set(beneficiaryIds)];
   const rows = new Map<string, BeneficiaryRow>();
   const valid = ids.filter(isUuid);
   for (let i = 0; i < valid.length; i += READ_CHUNK) {
     for (const row of await beneficiariesByIds(db, valid.slice(i, i + READ_CHUNK))) rows.set(row.id, row);
   }
-  const organisationIds = [...new Set([...rows.values()].map((r) => r.organisationId))];
-  const [settings, organisations] = await Promise.all([
-    invitationSettingsOf(db, organisationIds),
-    organisationsByIds(db, organisationIds),
-  ]);
-  const hasFreeSlot = slotChecker(db, now);
+  await knowOrganisations(round, [...new Set([...rows.values()].map((r) => r.organisationId))]);
+  const skipped: Skipped[] = [];
   const noSlot = new Map<string, NoSlotOrganisation>();
   const ready: Ready[] = [];
 
   for (const id of ids) {
     const beneficiary = rows.get(id);
     if (!beneficiary || beneficiary.anonymisedAt) {
-      result.skipped.push({ beneficiaryId: id, reason: NOT_FOUND_REASON });
+      skipped.push({ beneficiaryId: id, reason: NOT_FOUND_REASON });
       continue;
     }
     if (!canRsa(caller.actor, 'rsa.manage', beneficiary)) {
@@ -125,25 +232,25 @@ export async function inviteBeneficiaries(
         territoryId: beneficiary.territoryId,
         details: { action: 'invite' },
       });
-      result.skipped.push({ beneficiaryId: id, reason: NOT_FOUND_REASON });
+      skipped.push({ beneficiaryId: id, reason: NOT_FOUND_REASON });
       continue;
     }
     if (!canBeInvited(beneficiary.status)) {
-      result.skipped.push({
+      skipped.push({
         beneficiaryId: id,
         reason: `statut « ${statusLabels[beneficiary.status]} » : pas d’invitation`,
       });
       continue;
     }
-    const reach = reachOf(beneficiary, options.channel);
+    const reach = reachOf(beneficiary, round.channel);
     if (!reach.ok) {
-      result.skipped.push({ beneficiaryId: id, reason: reach.reason });
+      skipped.push({ beneficiaryId: id, reason: reach.reason });
       continue;
     }
-    const organisationSettings = settings.get(beneficiary.organisationId)!;
+    const organisationSettings = round.settings.get(beneficiary.organisationId)!;
     const { lastDay, expiresAt } = invitationTimes(now, organisationSettings);
-    if (!(await hasFreeSlot(beneficiary.organisationId, beneficiary.communeCode, expiresAt))) {
-      const organisation = organisations.get(beneficiary.organisationId);
+    if (!(await round.hasFreeSlot(beneficiary.organisationId, beneficiary.communeCode, expiresAt))) {
+      const organisation = round.organisations.get(beneficiary.organisationId);
       const entry = noSlot.get(beneficiary.organisationId) ?? {
         organisationId: beneficiary.organisationId,
         organisationName: organisation?.name ?? '',
@@ -155,38 +262,12 @@ export async function inviteBeneficiaries(
       entry.held++;
       const commune = beneficiary.communeName ?? beneficiary.communeCode;
       if (commune && !entry.communes.includes(commune)) entry.communes.push(commune);
-      result.skipped.push({ beneficiaryId: id, reason: NO_SLOT_REASON });
+      skipped.push({ beneficiaryId: id, reason: NO_SLOT_REASON });
       continue;
     }
     ready.push({ beneficiary, reach, settings: organisationSettings, lastDay, expiresAt });
   }
-
-  const phones = await helpPhones(db, organisationIds);
-  const context = (one: Ready) => ({
-    now,
-    organisation: organisations.get(one.beneficiary.organisationId)!,
-    phone: phones.get(one.beneficiary.organisationId) ?? null,
-  });
-  const batches: Ready[][] = [];
-  for (let i = 0; i < ready.length; i += BATCH) batches.push(ready.slice(i, i + BATCH));
-  // PostgreSQL: a few batches at once, each on its own connection (the time goes in round trips).
-  // PGlite has one connection: one batch after the other.
-  const parallel = platform.database.kind === 'postgres' ? PARALLEL_BATCHES : 1;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, batches.length) }, async () => {
-      while (next < batches.length) {
-        const batch = batches[next++]!;
-        const outcome = await inviteBatch(platform, caller, batch, context);
-        result.invited.push(...outcome.invited);
-        result.skipped.push(...outcome.refused);
-      }
-    }),
-  );
-
-  result.noSlotOrganisations = [...noSlot.values()];
-  if (noSlot.size > 0) await warnAgents(platform, result.noSlotOrganisations, organisations, now);
-  return result;
+  return { ready, skipped, noSlot: [...noSlot.values()] };
 }
 
 /** A person that could not be invited for a reason of their own: the batch goes on without them. */
@@ -199,54 +280,66 @@ class Refused extends Error {
   }
 }
 
+/** What a batch's transaction may write besides the invitations (a run's progress), before it commits. */
+export type BatchHook = (tx: Db, outcome: { invited: Invited[]; refused: Skipped[] }) => Promise<void>;
+
 /**
  * One batch in one transaction. What is known beforehand is read for the whole batch (the people's
- * booking-engine records, who has an invitation to close). A person refused on the way (an address
- * that opted out, contact details the booking engine rejects) undoes the batch's transaction, and the
- * batch is written again without them: nothing half-written, and no savepoint round trips per person
- * for what is rare.
+ * booking-engine records, whether someone else's record could match them, who has an invitation to
+ * close), and what is written is written for the whole batch — new booking-engine records, closed and
+ * new invitations, statuses with their history, audit lines — one statement each; only the messages
+ * go one by one through the outbox (queueMessage: idempotency, opt-outs, delivery job). A person
+ * refused on the way (an address that opted out, contact details the booking engine rejects) undoes
+ * the transaction, and the batch is written again without them: nothing half-written, and no savepoint
+ * round trips per person for what is rare. `hook` writes in the same transaction, so a run's progress
+ * commits with the batch it counts (when everyone is refused, it still runs, alone).
  */
-async function inviteBatch(
-  platform: Platform,
-  caller: Caller,
+export async function writeInvitationBatch(
+  round: InvitationRound,
   batch: Ready[],
-  context: (one: Ready) => { now: Date; organisation: OrganisationInfo; phone: string | null },
+  hook?: BatchHook,
 ): Promise<{ invited: Invited[]; refused: Skipped[] }> {
+  const { platform } = round;
   const db = platform.database.db;
   const refused: Skipped[] = [];
-  let pending = batch;
-  const [known, open] = await Promise.all([
+  const checked = new Map<string, ReturnType<typeof checkCitizenInput>>();
+  let pending: Ready[] = [];
+  for (const one of batch) {
+    try {
+      checked.set(
+        one.beneficiary.id,
+        checkCitizenInput(citizenInputOf(one.beneficiary), { requireContact: false }),
+      );
+      pending.push(one);
+    } catch (error) {
+      const reason = refusalOf(error);
+      if (!reason) throw error;
+      refused.push({ beneficiaryId: one.beneficiary.id, reason });
+    }
+  }
+  const organisationIds = [...new Set(pending.map((one) => one.beneficiary.organisationId))];
+  const referentIds = [...new Set(pending.flatMap((one) => one.beneficiary.referentAgentId ?? []))];
+  const [known, open, candidates, referents] = await Promise.all([
     citizensByRefs(
       db,
-      [...new Set(batch.map((one) => one.beneficiary.organisationId))],
-      batch.map((one) => citizenRefOf(one.beneficiary.id)),
+      organisationIds,
+      pending.map((one) => citizenRefOf(one.beneficiary.id)),
     ),
     withOpenInvitations(
       db,
-      batch.map((one) => one.beneficiary.id),
+      pending.map((one) => one.beneficiary.id),
     ),
+    contactCandidates(db, organisationIds, [...checked.values()]),
+    activeReferents(db, organisationIds, referentIds),
   ]);
-  while (pending.length > 0) {
+  while (pending.length > 0 || hook) {
     try {
       const invited = await db.transaction(async (tx) => {
-        const done: Invited[] = [];
-        for (const one of pending) {
-          const { beneficiary } = one;
-          const citizen = known.get(`${beneficiary.organisationId}|${citizenRefOf(beneficiary.id)}`) ?? null;
-          try {
-            done.push(
-              await inviteOne(tx, platform, caller, one, {
-                ...context(one),
-                citizen,
-                hasOpenInvitation: open.has(beneficiary.id),
-              }),
-            );
-          } catch (error) {
-            const reason = refusalOf(error);
-            if (reason) throw new Refused(beneficiary.id, reason);
-            throw error;
-          }
-        }
+        const done =
+          pending.length > 0
+            ? await writePending(tx, round, pending, { checked, known, open, candidates, referents })
+            : [];
+        if (hook) await hook(tx, { invited: done, refused });
         return done;
       });
       return { invited, refused };
@@ -259,88 +352,159 @@ async function inviteBatch(
   return { invited: [], refused };
 }
 
+/** Active members among the référents, as `<organisation>|<agent>`: only they become the record's référent. */
+async function activeReferents(db: Db, organisationIds: string[], agentIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (agentIds.length === 0) return found;
+  for (const organisationId of organisationIds) {
+    for (const id of await activeMembersAmong(db, organisationId, agentIds))
+      found.add(`${organisationId}|${id}`);
+  }
+  return found;
+}
+
+async function writePending(
+  tx: Db,
+  round: InvitationRound,
+  pending: Ready[],
+  read: {
+    checked: Map<string, ReturnType<typeof checkCitizenInput>>;
+    known: Map<string, Citizen>;
+    open: Set<string>;
+    candidates: Set<string>;
+    referents: Set<string>;
+  },
+): Promise<Invited[]> {
+  const { platform, caller, now } = round;
+  // The booking-engine records: the people who have one (or whose contact matches someone's) one by
+  // one, as ensureCitizen decides; everyone else gets a new record, all in one insert.
+  const citizenOf = new Map<string, string>();
+  const fresh: Ready[] = [];
+  for (const one of pending) {
+    const { beneficiary } = one;
+    const citizen = read.known.get(`${beneficiary.organisationId}|${citizenRefOf(beneficiary.id)}`) ?? null;
+    const contact = read.checked.get(beneficiary.id)!;
+    if (!citizen && !read.candidates.has(`${beneficiary.organisationId}|${contact.lastName.toLowerCase()}`)) {
+      fresh.push(one);
+      continue;
+    }
+    try {
+      citizenOf.set(beneficiary.id, (await ensureCitizen(tx, beneficiary, now, citizen, false)).id);
+    } catch (error) {
+      const reason = refusalOf(error);
+      if (reason) throw new Refused(beneficiary.id, reason);
+      throw error;
+    }
+  }
+  const inserted = await insertCitizens(
+    tx,
+    fresh.map((one) => ({
+      organisationId: one.beneficiary.organisationId,
+      ...read.checked.get(one.beneficiary.id)!,
+    })),
+  );
+  const byRef = new Map(inserted.map((row) => [row.externalRef, row.id]));
+  for (const one of fresh) citizenOf.set(one.beneficiary.id, byRef.get(citizenRefOf(one.beneficiary.id))!);
+  await insertCitizenReferents(
+    tx,
+    fresh.flatMap(({ beneficiary }) =>
+      beneficiary.referentAgentId &&
+      read.referents.has(`${beneficiary.organisationId}|${beneficiary.referentAgentId}`)
+        ? [{ citizenId: citizenOf.get(beneficiary.id)!, agentId: beneficiary.referentAgentId }]
+        : [],
+    ),
+  );
+
+  // Earlier invitations still open are closed: only the newest link books and reminds.
+  await closeOpenInvitationsOf(
+    tx,
+    pending.filter((one) => read.open.has(one.beneficiary.id)).map((one) => one.beneficiary.id),
+    now,
+  );
+  const invited: Invited[] = pending.map((one) => ({
+    beneficiaryId: one.beneficiary.id,
+    invitationId: randomUUID(),
+    channel: one.reach.channel,
+  }));
+  await insertInvitations(
+    tx,
+    pending.map(({ beneficiary, reach, settings, expiresAt }, i) => ({
+      id: invited[i]!.invitationId,
+      beneficiaryId: beneficiary.id,
+      organisationId: beneficiary.organisationId,
+      kind: 'invitation' as const,
+      channel: reach.channel,
+      sentAt: now,
+      expiresAt,
+      // Letters are not reminded: another letter would arrive after the link expired.
+      nextReminderAt:
+        reach.channel === 'letter' ? null : nextReminderAt(now, settings.reminderDays, 0, expiresAt),
+      createdByAgentId: caller.actor.agentId,
+    })),
+  );
+  for (const [i, { beneficiary, reach, lastDay, expiresAt }] of pending.entries()) {
+    const { invitationId } = invited[i]!;
+    const data: InvitationMessage = {
+      firstName: beneficiary.firstName,
+      lastName: beneficiary.lastName,
+      organisationName: round.organisations.get(beneficiary.organisationId)!.name,
+      path: rsaInvitationPath(platform.config.secretKey, invitationId, expiresAt),
+      shortCode: shortCodeOf(invitationId),
+      lastDay,
+      phone: round.phones.get(beneficiary.organisationId) ?? null,
+    };
+    const message = await queueMessage(
+      tx,
+      platform.messaging,
+      {
+        channel: reach.channel,
+        template: invitationTemplateOf[reach.channel],
+        recipient: reach.recipient,
+        recipientName: `${beneficiary.firstName} ${beneficiary.lastName}`,
+        data,
+        idempotencyKey: `rsa:invitation:${invitationId}:${reach.channel}`,
+        organisationId: beneficiary.organisationId,
+        territoryId: beneficiary.territoryId,
+        subject: { type: 'rsa_beneficiary', id: beneficiary.id },
+      },
+      now,
+    );
+    // An address that opted out (STOP) or a number the channel refuses: no invitation that never leaves.
+    if (message.status === 'invalid') {
+      throw new Refused(beneficiary.id, message.statusReason ?? 'destinataire refusé');
+    }
+  }
+  await setStatusesAndCitizens(
+    tx,
+    pending.map(({ beneficiary, reach }) => ({
+      beneficiaryId: beneficiary.id,
+      citizenId: citizenOf.get(beneficiary.id)!,
+      reason: `Invitation par ${channelLabels[reach.channel]}`,
+    })),
+    'invitation_envoyee',
+    { by: 'agent', agentId: caller.actor.agentId, at: now },
+  );
+  await recordAuditLines(
+    tx,
+    caller.audit,
+    pending.map(({ beneficiary, reach }, i) => ({
+      action: 'create',
+      resourceType: 'rsa_invitation',
+      resourceId: invited[i]!.invitationId,
+      organisationId: beneficiary.organisationId,
+      territoryId: beneficiary.territoryId,
+      details: { beneficiaryId: beneficiary.id, channel: reach.channel },
+    })),
+  );
+  return invited;
+}
+
 function refusalOf(error: unknown): string | undefined {
   if (error instanceof Refused) return error.message;
   if (error instanceof AppError && error.code === 'validation') {
     return `coordonnées à corriger : ${Object.values(error.fields).join(' ')}`;
   }
   return undefined;
-}
-
-async function inviteOne(
-  tx: Db,
-  platform: Platform,
-  caller: Caller,
-  { beneficiary, reach, settings, lastDay, expiresAt }: Ready,
-  context: {
-    now: Date;
-    organisation: OrganisationInfo;
-    phone: string | null;
-    citizen: Citizen | null;
-    hasOpenInvitation: boolean;
-  },
-): Promise<Invited> {
-  const { now, organisation } = context;
-  await ensureCitizen(tx, beneficiary, now, context.citizen);
-  if (context.hasOpenInvitation) await closeOpenInvitations(tx, beneficiary.id, now);
-  const invitationId = randomUUID();
-  await insertInvitation(tx, {
-    id: invitationId,
-    beneficiaryId: beneficiary.id,
-    organisationId: beneficiary.organisationId,
-    kind: 'invitation',
-    channel: reach.channel,
-    sentAt: now,
-    expiresAt,
-    // Letters are not reminded: another letter would arrive after the link expired.
-    nextReminderAt:
-      reach.channel === 'letter' ? null : nextReminderAt(now, settings.reminderDays, 0, expiresAt),
-    createdByAgentId: caller.actor.agentId,
-  });
-  const data: InvitationMessage = {
-    firstName: beneficiary.firstName,
-    lastName: beneficiary.lastName,
-    organisationName: organisation.name,
-    path: rsaInvitationPath(platform.config.secretKey, invitationId, expiresAt),
-    shortCode: shortCodeOf(invitationId),
-    lastDay,
-    phone: context.phone,
-  };
-  const message = await queueMessage(
-    tx,
-    platform.messaging,
-    {
-      channel: reach.channel,
-      template: invitationTemplateOf[reach.channel],
-      recipient: reach.recipient,
-      recipientName: `${beneficiary.firstName} ${beneficiary.lastName}`,
-      data,
-      idempotencyKey: `rsa:invitation:${invitationId}:${reach.channel}`,
-      organisationId: beneficiary.organisationId,
-      territoryId: beneficiary.territoryId,
-      subject: { type: 'rsa_beneficiary', id: beneficiary.id },
-    },
-    now,
-  );
-  // An address that opted out (STOP) or a number the channel refuses: no invitation that never leaves.
-  if (message.status === 'invalid') {
-    throw new Refused(beneficiary.id, message.statusReason ?? 'destinataire refusé');
-  }
-  await setBeneficiaryStatus(tx, beneficiary.id, 'invitation_envoyee', {
-    by: 'agent',
-    agentId: caller.actor.agentId,
-    reason: `Invitation par ${channelLabels[reach.channel]}`,
-    at: now,
-  });
-  await recordAudit(tx, caller.audit, {
-    action: 'create',
-    resourceType: 'rsa_invitation',
-    resourceId: invitationId,
-    organisationId: beneficiary.organisationId,
-    territoryId: beneficiary.territoryId,
-    details: { beneficiaryId: beneficiary.id, channel: reach.channel },
-  });
-  return { beneficiaryId: beneficiary.id, invitationId, channel: reach.channel };
 }
 
 /** The number to call for help: the first of the organisation's places that has one. */
@@ -359,12 +523,11 @@ export async function helpPhones(db: Db, organisationIds: string[]): Promise<Map
  * The admins of each organisation without a free slot (its agents when it has no admin) get one email
  * a day: the idempotency key names the organisation, the local day and the agent.
  */
-async function warnAgents(
-  platform: Platform,
+export async function warnAgents(
+  round: InvitationRound,
   organisationsWithoutSlot: NoSlotOrganisation[],
-  organisations: Map<string, OrganisationInfo>,
-  now: Date,
 ): Promise<void> {
+  const { platform, now, organisations } = round;
   const db = platform.database.db;
   const day = localDay(now);
   for (const entry of organisationsWithoutSlot) {

@@ -22,17 +22,20 @@ import { inviteBeneficiaries } from './invite.service.ts';
 import { openInvitationLink } from './landing.service.ts';
 import { invitationLetterPdf } from './letter.service.ts';
 import { channelLabels } from './reach.ts';
+import { invitationRunFor, RUN_THRESHOLD, startInvitationRun } from './run.service.ts';
 import {
   beneficiaryParams,
   bulkInviteBody,
   convocationForm,
   invitationParams,
   inviteOneBody,
+  runQuery,
   tokenParams,
 } from './schemas.ts';
 import { summariseInvitations } from './summary.ts';
 import { ConvocationPage } from './views/convocation.tsx';
 import { LandingPage } from './views/landing.tsx';
+import { RunPage, runPath } from './views/run.tsx';
 
 /**
  * The person's link opens a page and reads a row: a few a minute from one address is plenty (a family
@@ -59,12 +62,40 @@ export async function registerInvitations(app: FastifyInstance, platform: Platfo
     return reply;
   };
 
+  // Up to RUN_THRESHOLD people: invited during the request, back to the list with a summary. More: a
+  // run sent in the background, and its page (progress, then summary) instead of a long wait.
   web.post('/rsa/invitations', async (request, reply) => {
     const caller = callerOf(request);
     const body = bulkInviteBody.parse(request.body ?? {});
+    const retour = safeLocalPath(body.retour) ?? '/rsa';
+    if (new Set(body.ids).size > RUN_THRESHOLD) {
+      const runId = await startInvitationRun(platform, caller, {
+        ids: body.ids,
+        channel: body.channel,
+        organisationId: request.auth?.currentOrganisation?.organisationId ?? null,
+      });
+      if (runId) return reply.redirect(runPath(runId, retour), 303);
+    }
     const result = await inviteBeneficiaries(platform, caller, body.ids, { channel: body.channel });
-    return flashAll(reply, summariseInvitations(result)).redirect(safeLocalPath(body.retour) ?? '/rsa', 303);
+    return flashAll(reply, summariseInvitations(result)).redirect(retour, 303);
   });
+
+  web.get(
+    '/rsa/invitations/envois/:id',
+    { schema: { params: invitationParams, querystring: runQuery } },
+    async (request, reply) => {
+      const { run, organisation } = await invitationRunFor(db, callerOf(request), request.params.id);
+      const retour = safeLocalPath(request.query.retour) ?? '/rsa';
+      // While the job sends, the browser asks again every 2 s (no JavaScript needed). The page shows
+      // counts and reasons, no one's details: its readings are not audited, only refusals.
+      if (run.state === 'queued' || run.state === 'running') {
+        reply.header('refresh', `2; url=${runPath(run.id, retour)}`);
+      }
+      return reply
+        .header('cache-control', 'no-store')
+        .page('Envoi des invitations', <RunPage run={run} organisation={organisation} retour={retour} />);
+    },
+  );
 
   web.post(
     '/rsa/beneficiaires/:id/inviter',

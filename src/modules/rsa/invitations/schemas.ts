@@ -21,6 +21,8 @@ export const inviteOneBody = bulkInviteBody.omit({ ids: true });
 
 export const beneficiaryParams = z.object({ id: z.string().max(100) });
 export const invitationParams = z.object({ id: z.string().max(100) });
+/** GET /rsa/invitations/envois/:id?retour=<the list's URL>. */
+export const runQuery = z.object({ retour: z.string().max(2000).optional().catch(undefined) });
 export const tokenParams = z.object({ token: z.string().max(200) });
 
 /** A slot of the convocation form: "<appointmentTypeId>|<placeId>|<ISO instant>". */
