@@ -80,13 +80,20 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
-/** `dataDir` undefined gives an in-memory database (tests). */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+/**
+ * `dataDir` undefined gives an in-memory database (tests). `loadDataDir`, a tarball made by
+ * PGlite's dumpDataDir, gives a new database that starts as a copy of the dumped one (tests load a
+ * migrated template, see testing/global-setup.ts).
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  { loadDataDir }: { loadDataDir?: Blob } = {},
+): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
     // btree_gist backs the appointments' exclusion constraint (migrations/0005_scheduling.sql).
-    const options = { extensions: { btree_gist } };
+    const options = { extensions: { btree_gist }, loadDataDir };
     client = dataDir
       ? await PGlite.create(path.join(dataDir, 'pglite'), options)
       : await PGlite.create(options);

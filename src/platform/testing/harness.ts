@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { assemblePlatform, closePlatform } from '../assemble.ts';
 import { type Config, loadConfig } from '../config.ts';
@@ -10,7 +12,9 @@ import type { Platform } from '../platform.ts';
 
 /**
  * Test databases. With TEST_DATABASE_URL (npm run test:pg) each test file gets a fresh PostgreSQL
- * database created for it and dropped after; without it, a fresh in-memory PGlite.
+ * database created for it and dropped after; without it, a fresh in-memory PGlite. Either starts as
+ * a copy of the migrated template that global-setup.ts made for the run (outside vitest, with no
+ * template, it starts empty and is migrated here).
  */
 export async function openTestDatabase(): Promise<{
   database: Database;
@@ -19,14 +23,15 @@ export async function openTestDatabase(): Promise<{
 }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const database = await openPglite(undefined);
-    await database.migrate();
+    const database = await openPglite(undefined, { loadDataDir: await pgliteTemplate() });
+    await database.migrate(); // nothing left to apply on the template: a quick check that it is current
     return { database, drop: () => database.close() };
   }
   const name = `tremplin_test_${randomBytes(6).toString('hex')}`;
+  const template = process.env.VITEST ? inject('postgresTemplate') : undefined;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -43,6 +48,18 @@ export async function openTestDatabase(): Promise<{
       await cleanup.end();
     },
   };
+}
+
+async function pgliteTemplate(): Promise<Blob | undefined> {
+  const file = process.env.VITEST ? inject('pgliteTemplate') : undefined;
+  if (!file) return undefined;
+  try {
+    return new Blob([await readFile(file)]);
+  } catch (error) {
+    // Removed by a run with other migrations that started since: this file migrates its own.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
