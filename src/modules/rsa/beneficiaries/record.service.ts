@@ -4,6 +4,15 @@ import { messageHistoryOf } from '../../../platform/messaging/messages.service.t
 import type { TemplateRegistry } from '../../../platform/messaging/templates.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
 import { type Beneficiary, openBeneficiary } from '../access.ts';
+import {
+  agentName,
+  appointmentsOfCitizen,
+  decisionsOf,
+  invitationsOf,
+  notesOf,
+  questionnaireOf,
+  statusChangesOf,
+} from '../person.repository.ts';
 import { canRsa } from '../policy.ts';
 import { setBeneficiaryStatus } from '../status.ts';
 import {
@@ -14,15 +23,6 @@ import {
   type OrganisationChoice,
   organisationsOfTerritories,
 } from './beneficiaries.repository.ts';
-import {
-  agentName,
-  appointmentsOfCitizen,
-  decisionsOf,
-  invitationsOf,
-  notesOf,
-  questionnaireOf,
-  statusChangesOf,
-} from './timeline.repository.ts';
 import { buildTimeline, type TimelineEntry } from './timeline.ts';
 
 /**

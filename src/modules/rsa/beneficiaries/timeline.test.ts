@@ -6,7 +6,7 @@ const empty: TimelineSources = {
   invitations: [],
   messages: [],
   appointments: [],
-  questionnaire: undefined,
+  questionnaire: null,
   decisions: [],
   notes: [],
   now: new Date('2025-04-01T12:00:00Z'),

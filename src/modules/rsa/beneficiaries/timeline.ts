@@ -6,7 +6,6 @@ import {
 import { displayPhone } from '../../../platform/scheduling/agenda/views/parts.tsx';
 import { participationStatusLabels } from '../../../platform/scheduling/types.ts';
 import { formatDateTime } from '../../../platform/web/components.tsx';
-import { type BeneficiaryStatus, statusLabels, statusSeverity } from '../status.ts';
 import type {
   appointmentsOfCitizen,
   decisionsOf,
@@ -14,7 +13,8 @@ import type {
   notesOf,
   questionnaireOf,
   statusChangesOf,
-} from './timeline.repository.ts';
+} from '../person.repository.ts';
+import { type BeneficiaryStatus, statusLabels, statusSeverity } from '../status.ts';
 
 /**
  * A person's timeline: everything that happened on the way from the opening of their rights to their

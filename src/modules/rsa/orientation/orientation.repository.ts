@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
-import { agents, organisations } from '../../../platform/tenancy/tables.ts';
+import { organisations } from '../../../platform/tenancy/tables.ts';
 import { beneficiaries, invitations, orientationDecisions, questionnaireAnswers } from '../tables.ts';
 import type { Answers, Orientation } from './questionnaire.ts';
 
@@ -22,16 +22,6 @@ export async function findInvitationForLink(db: Db, invitationId: string) {
     .innerJoin(beneficiaries, eq(beneficiaries.id, invitations.beneficiaryId))
     .innerJoin(organisations, eq(organisations.id, beneficiaries.organisationId))
     .where(eq(invitations.id, invitationId));
-  return row ?? null;
-}
-
-export type SavedAnswers = typeof questionnaireAnswers.$inferSelect;
-
-export async function findAnswers(db: Db, beneficiaryId: string): Promise<SavedAnswers | null> {
-  const [row] = await db
-    .select()
-    .from(questionnaireAnswers)
-    .where(eq(questionnaireAnswers.beneficiaryId, beneficiaryId));
   return row ?? null;
 }
 
@@ -84,25 +74,6 @@ export async function insertDecision(
     .values({ ...decision, createdAt: now })
     .returning();
   return row!;
-}
-
-/** The person's decisions, latest first, with the name of the agent who recorded each. */
-export async function listDecisions(db: Db, beneficiaryId: string) {
-  return db
-    .select({
-      id: orientationDecisions.id,
-      orientation: orientationDecisions.orientation,
-      decidedOn: orientationDecisions.decidedOn,
-      structureName: orientationDecisions.structureName,
-      comment: orientationDecisions.comment,
-      createdAt: orientationDecisions.createdAt,
-      agentFirstName: agents.firstName,
-      agentLastName: agents.lastName,
-    })
-    .from(orientationDecisions)
-    .innerJoin(agents, eq(agents.id, orientationDecisions.decidedByAgentId))
-    .where(eq(orientationDecisions.beneficiaryId, beneficiaryId))
-    .orderBy(desc(orientationDecisions.decidedOn), desc(orientationDecisions.createdAt));
 }
 
 /** The names of the territory's organisations, offered as structures (beside France Travail). */

@@ -4,12 +4,11 @@ import { invalid } from '../../../platform/errors.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
 import type { Beneficiary } from '../access.ts';
 import { verifyRsaInvitationToken } from '../invitation-link.ts';
+import { decisionsOf, questionnaireOf } from '../person.repository.ts';
 import { setBeneficiaryStatus } from '../status.ts';
 import {
-  findAnswers,
   findInvitationForLink,
   insertDecision,
-  listDecisions,
   organisationNamesOf,
   saveAnswers,
   touchActivity,
@@ -47,7 +46,7 @@ export async function openQuestionnaireLink(
 
 /** When the person answered before (their link shows that, never the answers themselves). */
 export async function previousAnswerDate(db: Db, link: QuestionnaireLink): Promise<Date | null> {
-  return (await findAnswers(db, link.beneficiaryId))?.submittedAt ?? null;
+  return (await questionnaireOf(db, link.beneficiaryId))?.submittedAt ?? null;
 }
 
 /** The person answers from their invitation link: their answers replace any earlier ones. */
@@ -80,7 +79,7 @@ export async function answerQuestionnaireFromInvitation(
 
 /** The questionnaire as an agent opens it with the person (its earlier answers shown; audited). */
 export async function viewQuestionnaire(db: Db, caller: Caller, beneficiary: Beneficiary) {
-  const saved = await findAnswers(db, beneficiary.id);
+  const saved = await questionnaireOf(db, beneficiary.id);
   await recordAudit(db, caller.audit, {
     action: 'read',
     resourceType: 'rsa_questionnaire',
@@ -125,8 +124,8 @@ export async function answerQuestionnaireWithPerson(
  */
 export async function openOrientation(db: Db, caller: Caller, beneficiary: Beneficiary) {
   const [saved, decisions, organisationNames] = [
-    await findAnswers(db, beneficiary.id),
-    await listDecisions(db, beneficiary.id),
+    await questionnaireOf(db, beneficiary.id),
+    await decisionsOf(db, beneficiary.id),
     await organisationNamesOf(db, beneficiary.territoryId),
   ];
   await recordAudit(db, caller.audit, {

@@ -8,18 +8,16 @@ import { participationStatusLabels } from '../../../platform/scheduling/types.ts
 import type { Caller } from '../../../platform/tenancy/caller.ts';
 import type { Beneficiary } from '../access.ts';
 import { describeAnswers, orientationLabels } from '../orientation/questionnaire.ts';
-import { statusLabels } from '../status.ts';
 import {
-  findCitizen,
-  findNames,
-  findQuestionnaire,
-  listAppointments,
-  listInvitations,
-  listMessages,
-  listNotes,
-  listOrientationDecisions,
-  listStatusChanges,
-} from './export.repository.ts';
+  appointmentsOfCitizen,
+  decisionsOf,
+  invitationsOf,
+  notesOf,
+  questionnaireOf,
+  statusChangesOf,
+} from '../person.repository.ts';
+import { statusLabels } from '../status.ts';
+import { findCitizen, findNames, listMessages } from './export.repository.ts';
 
 /**
  * One person's data, as they may ask for it (RGPD, right of access): everything the module and the
@@ -78,13 +76,14 @@ export async function exportPersonalData(
   ] = [
     await findNames(db, b.organisationId, b.referentAgentId),
     b.citizenId ? await findCitizen(db, b.citizenId) : null,
-    await listStatusChanges(db, b.id),
-    await listInvitations(db, b.id),
+    // The person's page lists newest first; the export reads as a story, oldest first.
+    (await statusChangesOf(db, b.id)).reverse(),
+    (await invitationsOf(db, b.id)).reverse(),
     await listMessages(db, b.id, b.citizenId),
-    b.citizenId ? await listAppointments(db, b.citizenId) : [],
-    await findQuestionnaire(db, b.id),
-    await listOrientationDecisions(db, b.id),
-    await listNotes(db, b.id),
+    b.citizenId ? await appointmentsOfCitizen(db, b.citizenId) : [],
+    await questionnaireOf(db, b.id),
+    (await decisionsOf(db, b.id)).reverse(),
+    (await notesOf(db, b.id)).reverse(),
   ];
   await recordAudit(db, caller.audit, {
     action: 'export',
@@ -132,7 +131,7 @@ export async function exportPersonalData(
       date: iso(h.changedAt),
       de: h.fromStatus ? statusLabels[h.fromStatus] : null,
       vers: statusLabels[h.toStatus],
-      par: person(h.agentFirstName, h.agentLastName) ?? byLabels[h.changedBy] ?? h.changedBy,
+      par: person(h.authorFirstName, h.authorLastName) ?? byLabels[h.changedBy] ?? h.changedBy,
       motif: h.reason,
     })),
     invitations: invitationRows.map((i) => ({
@@ -155,9 +154,9 @@ export async function exportPersonalData(
     rendezVous: appointmentRows.map((a) => ({
       debut: iso(a.startsAt),
       fin: iso(a.endsAt),
-      motif: a.type,
-      lieu: a.place ? `${a.place}${a.placeAddress ? `, ${a.placeAddress}` : ''}` : null,
-      agent: person(a.agentFirstName, a.agentLastName),
+      motif: a.typeName,
+      lieu: a.placeName ? `${a.placeName}${a.placeAddress ? `, ${a.placeAddress}` : ''}` : null,
+      agent: person(a.authorFirstName, a.authorLastName),
       statut: a.cancelledAt ? 'Annulé' : participationStatusLabels[a.status],
       prisPar: bookedViaLabels[a.bookedVia] ?? a.bookedVia,
       prisLe: iso(a.bookedAt),
@@ -178,11 +177,11 @@ export async function exportPersonalData(
       orientation: orientationLabels[d.orientation],
       structure: d.structureName,
       commentaire: d.comment,
-      par: person(d.agentFirstName, d.agentLastName),
+      par: person(d.authorFirstName, d.authorLastName),
     })),
     notes: noteRows.map((n) => ({
       date: iso(n.createdAt),
-      auteur: person(n.agentFirstName, n.agentLastName),
+      auteur: person(n.authorFirstName, n.authorLastName),
       texte: n.body,
     })),
   };

@@ -7,7 +7,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
-import type { SavedAnswers } from '../orientation.repository.ts';
+import type { SavedAnswers } from '../../person.repository.ts';
 import {
   describeAnswers,
   NO_SIGNAL_REASON,
@@ -28,8 +28,8 @@ export type DecisionRow = {
   decidedOn: string;
   structureName: string;
   comment: string | null;
-  agentFirstName: string;
-  agentLastName: string;
+  authorFirstName: string;
+  authorLastName: string;
 };
 
 function SuggestionBlock(props: {
@@ -121,7 +121,7 @@ function EarlierDecisions({ decisions }: { decisions: DecisionRow[] }) {
             <td>{formatDay(d.decidedOn)}</td>
             <td>{orientationLabels[d.orientation]}</td>
             <td>{d.structureName}</td>
-            <td>{`${d.agentFirstName} ${d.agentLastName}`.trim()}</td>
+            <td>{`${d.authorFirstName} ${d.authorLastName}`.trim()}</td>
             <td>{d.comment ?? '—'}</td>
           </tr>
         ))}

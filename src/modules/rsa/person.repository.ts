@@ -1,23 +1,26 @@
 import { aliasedTable, asc, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import {
   appointmentParticipants,
   appointments,
   appointmentTypes,
   places,
-} from '../../../platform/scheduling/tables.ts';
-import { agents, organisations } from '../../../platform/tenancy/tables.ts';
+} from '../../platform/scheduling/tables.ts';
+import { agents, organisations } from '../../platform/tenancy/tables.ts';
 import {
   beneficiaryStatusChanges,
   invitations,
   notes,
   orientationDecisions,
   questionnaireAnswers,
-} from '../tables.ts';
+} from './tables.ts';
 
 /**
- * What happened to one person, read for their page: each source of the timeline as stored. The
- * caller has checked that the reader may see the person (access.ts) and audits the read.
+ * What is held about one person, as stored: their status history, invitations, notes, questionnaire,
+ * orientation decisions and appointments, each with the name of the agent behind it. Read for their
+ * page (the timeline, newest first), their data export (which turns the lists round, oldest first)
+ * and the orientation page. The caller has checked that the reader may see the person (access.ts)
+ * and audits the read.
  */
 
 const author = aliasedTable(agents, 'author');
@@ -71,16 +74,15 @@ export async function notesOf(db: Db, beneficiaryId: string) {
     .orderBy(desc(notes.createdAt));
 }
 
-export async function questionnaireOf(db: Db, beneficiaryId: string) {
+export type SavedAnswers = typeof questionnaireAnswers.$inferSelect;
+
+/** The person's questionnaire (one per person, the latest answers), or null when not filled. */
+export async function questionnaireOf(db: Db, beneficiaryId: string): Promise<SavedAnswers | null> {
   const [row] = await db
-    .select({
-      suggestedOrientation: questionnaireAnswers.suggestedOrientation,
-      filledBy: questionnaireAnswers.filledBy,
-      submittedAt: questionnaireAnswers.submittedAt,
-    })
+    .select()
     .from(questionnaireAnswers)
     .where(eq(questionnaireAnswers.beneficiaryId, beneficiaryId));
-  return row;
+  return row ?? null;
 }
 
 export async function decisionsOf(db: Db, beneficiaryId: string) {
@@ -109,10 +111,12 @@ export async function appointmentsOfCitizen(db: Db, citizenId: string) {
       bookedVia: appointmentParticipants.bookedVia,
       bookedAt: appointmentParticipants.createdAt,
       startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
       cancelledAt: appointments.cancelledAt,
       typeName: appointmentTypes.name,
       category: appointmentTypes.category,
       placeName: places.name,
+      placeAddress: places.address,
       organisationSlug: organisations.slug,
       ...authorName,
     })
