@@ -52,6 +52,17 @@ export async function computeRsaStats(
 
 export type Choice = { id: string; slug: string; name: string };
 
+/** The agents' statistics page: the scope chosen among those the agent may see, and its figures. */
+export type AgentStatsView = {
+  territories: Choice[];
+  territory: Choice;
+  organisations: Choice[];
+  wholeTerritory: boolean;
+  /** Null for the whole territory. */
+  organisation: Choice | null;
+  stats: RsaStats;
+};
+
 /** Whole-territory figures: operators, and members of one of the territory's « direction » organisations. */
 function mayViewWholeTerritory(actor: Actor, territoryId: string): boolean {
   return (
@@ -83,14 +94,7 @@ export async function showRsaStatistics(
     period: RsaStatsPeriod;
     now?: Date;
   },
-): Promise<{
-  territories: Choice[];
-  territory: Choice;
-  organisations: Choice[];
-  wholeTerritory: boolean;
-  organisation: Choice | null;
-  stats: RsaStats;
-} | null> {
+): Promise<AgentStatsView | null> {
   const { actor } = caller;
   const territories = await listTerritoriesIn(
     db,

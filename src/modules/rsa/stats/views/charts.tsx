@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 /**
  * Charts drawn on the server as inline SVG: they need no JavaScript, print, and scale with the page.
  * Each is an image with a title and a description (role="img", aria-labelledby); the figures
@@ -22,6 +24,34 @@ export function niceStep(max: number, count = 4): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
   return Math.max(step, 1);
+}
+
+/** The image around a chart's drawing: its size, and its title and description for screen readers. */
+function Chart(props: {
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  children: ComponentChildren;
+}) {
+  const titleId = `${props.id}-titre`;
+  const descId = `${props.id}-description`;
+  return (
+    <svg
+      class="rsa-chart"
+      viewBox={`0 0 ${props.width} ${props.height}`}
+      width="100%"
+      role="img"
+      aria-labelledby={`${titleId} ${descId}`}
+      font-family={FONT}
+      font-size={13}
+    >
+      <title id={titleId}>{props.title}</title>
+      <desc id={descId}>{props.description}</desc>
+      {props.children}
+    </svg>
+  );
 }
 
 export type ColumnBar = {
@@ -62,20 +92,8 @@ export function ColumnChart(props: {
   const ticks = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
   const slot = plotWidth / Math.max(1, props.bars.length);
   const barWidth = Math.min(40, slot * 0.6);
-  const titleId = `${props.id}-titre`;
-  const descId = `${props.id}-description`;
   return (
-    <svg
-      class="rsa-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      font-family={FONT}
-      font-size={13}
-    >
-      <title id={titleId}>{props.title}</title>
-      <desc id={descId}>{props.description}</desc>
+    <Chart id={props.id} title={props.title} description={props.description} width={width} height={height}>
       {ticks.map((tick) => (
         <g>
           <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? AXIS : GRID} />
@@ -137,7 +155,7 @@ export function ColumnChart(props: {
           </text>
         </g>
       ))}
-    </svg>
+    </Chart>
   );
 }
 
@@ -158,20 +176,8 @@ export function RowChart(props: { id: string; title: string; description: string
   const height = top * 2 + rowHeight * props.rows.length;
   const plotWidth = width - labelWidth - valueWidth;
   const max = Math.max(1, ...props.rows.map((r) => r.value ?? 0));
-  const titleId = `${props.id}-titre`;
-  const descId = `${props.id}-description`;
   return (
-    <svg
-      class="rsa-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      font-family={FONT}
-      font-size={13}
-    >
-      <title id={titleId}>{props.title}</title>
-      <desc id={descId}>{props.description}</desc>
+    <Chart id={props.id} title={props.title} description={props.description} width={width} height={height}>
       <line x1={labelWidth} x2={labelWidth} y1={top} y2={height - top} stroke={AXIS} />
       {props.rows.map((row, i) => {
         const y = top + i * rowHeight;
@@ -190,6 +196,6 @@ export function RowChart(props: { id: string; title: string; description: string
           </g>
         );
       })}
-    </svg>
+    </Chart>
   );
 }

@@ -1,5 +1,6 @@
 import { Breadcrumb, Table } from '../../../../platform/web/components.tsx';
-import type { Choice } from '../stats.service.ts';
+import { StatCard, StatsFilters, StatsSelect } from '../../../../platform/web/stats.tsx';
+import type { AgentStatsView, Choice } from '../stats.service.ts';
 import {
   BASELINE_FRANCE_2019_DAYS,
   BASELINE_VAR_2019_DAYS,
@@ -29,57 +30,46 @@ const longDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
 const WITHHELD =
   'Moins de 5 personnes : ce chiffre n’est pas publié, pour que personne ne puisse être reconnu.';
 
-/** One key figure: its name as a heading, the figure, then in plain words what it counts. */
-function Figure(props: { label: string; value: string; detail: string }) {
-  return (
-    <div class="fr-col-12 fr-col-md-4">
-      <div class="fr-card fr-card--no-arrow">
-        <div class="fr-card__body">
-          <div class="fr-card__content">
-            <h3 class="fr-card__title">{props.label}</h3>
-            <p class="fr-card__desc">
-              <span class="fr-h2 fr-mb-0">{props.value}</span>
-              <br />
-              {props.detail}
-            </p>
-          </div>
-        </div>
-      </div>
-    </div>
-  );
-}
-
 const plural = (n: number, one: string, many: string) => (n >= 2 ? many : one);
 
 /** « 12 personnes », « 1 personne », and in public « < 5 personnes » (plural: it may be several). */
 const counted = (show: Disclosure, n: number, one: string, many: string) =>
   `${show.count(n)} ${show.publicOnly && isSmall(n) ? many : plural(n, one, many)}`;
 
-function rateFigure(show: Disclosure, share: Share) {
-  const value = show.value(share.share, share.of);
-  return { value: formatRate(value), withheld: share.of > 0 && value === null };
-}
-
-/** The detail under a rate: withheld, nothing counted yet, or what it counts. */
-function rateDetail(share: Share, withheld: boolean, none: string, counted: string) {
-  if (withheld) return WITHHELD;
-  return share.of === 0 ? none : counted;
+/** A rate as a key figure: withheld when too few people count (public page), else what it counts. */
+function RateCard(props: {
+  show: Disclosure;
+  label: string;
+  share: Share;
+  /** The detail when nobody counts yet. */
+  none: string;
+  /** The detail otherwise: what the rate counts. */
+  counts: string;
+  /** Said after the detail in every case (a comparison). */
+  after?: string;
+}) {
+  const value = props.show.value(props.share.share, props.share.of);
+  const withheld = props.share.of > 0 && value === null;
+  const detail = withheld ? WITHHELD : props.share.of === 0 ? props.none : props.counts;
+  return (
+    <StatCard
+      label={props.label}
+      value={formatRate(value)}
+      detail={props.after ? `${detail} ${props.after}` : detail}
+    />
+  );
 }
 
 function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
   const median = show.value(stats.medianDays, stats.met);
   const mean = show.value(stats.meanDays, stats.met);
   const delayWithheld = stats.met > 0 && median === null;
-  const within30 = rateFigure(show, stats.within30);
-  const invitation = rateFigure(show, stats.noShow.invitation);
-  const convocation = rateFigure(show, stats.noShow.convocation);
-  const byPerson = rateFigure(show, stats.bookedByPerson);
   const met = counted(show, stats.met, 'personne déjà reçue', 'personnes déjà reçues');
   const noneMet = 'Personne n’a encore été reçu sur la période.';
   const { invitation: inv, convocation: conv } = stats.noShow;
   return (
     <div class="fr-grid-row fr-grid-row--gutters fr-mb-4w">
-      <Figure
+      <StatCard
         label="Délai médian"
         value={formatDays(median)}
         detail={
@@ -90,50 +80,40 @@ function Figures({ stats, show }: { stats: RsaStats; show: Disclosure }) {
               : `entre l’ouverture des droits et le premier rendez-vous honoré. Sur les ${met} : la moitié a attendu moins, l’autre moitié plus.`
         }
       />
-      <Figure
+      <StatCard
         label="Délai moyen"
         value={formatDays(mean)}
         detail={`${delayWithheld ? WITHHELD : stats.met === 0 ? noneMet : `pour les mêmes ${met}.`} Avant : ${daysAsMonths(BASELINE_VAR_2019_DAYS)} en moyenne dans le Var en 2019 (≈ ${BASELINE_VAR_2019_DAYS} jours), ${daysAsMonths(BASELINE_FRANCE_2019_DAYS)} en France.`}
       />
-      <Figure
+      <RateCard
+        show={show}
         label="Reçues en 30 jours ou moins"
-        value={within30.value}
-        detail={rateDetail(
-          stats.within30,
-          within30.withheld,
-          'Aucune personne dont les droits ont ouvert il y a au moins 30 jours.',
-          `${show.count(stats.within30.count)} sur ${counted(show, stats.within30.of, 'personne dont les droits ont ouvert', 'personnes dont les droits ont ouvert')} il y a au moins 30 jours.`,
-        )}
+        share={stats.within30}
+        none="Aucune personne dont les droits ont ouvert il y a au moins 30 jours."
+        counts={`${show.count(stats.within30.count)} sur ${counted(show, stats.within30.of, 'personne dont les droits ont ouvert', 'personnes dont les droits ont ouvert')} il y a au moins 30 jours.`}
       />
-      <Figure
+      <RateCard
+        show={show}
         label="Absences après une invitation"
-        value={invitation.value}
-        detail={`${rateDetail(
-          inv,
-          invitation.withheld,
-          'Aucun rendez-vous pris après une invitation n’a encore été pointé.',
-          `${counted(show, inv.count, 'absente', 'absentes')} sur ${counted(show, inv.of, 'personne attendue', 'personnes attendues')} à un rendez-vous qu’elles ont choisi.`,
-        )} Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.invitation} %.`}
+        share={inv}
+        none="Aucun rendez-vous pris après une invitation n’a encore été pointé."
+        counts={`${counted(show, inv.count, 'absente', 'absentes')} sur ${counted(show, inv.of, 'personne attendue', 'personnes attendues')} à un rendez-vous qu’elles ont choisi.`}
+        after={`Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.invitation} %.`}
       />
-      <Figure
+      <RateCard
+        show={show}
         label="Absences après une convocation"
-        value={convocation.value}
-        detail={`${rateDetail(
-          conv,
-          convocation.withheld,
-          'Aucun rendez-vous donné par convocation n’a encore été pointé.',
-          `${counted(show, conv.count, 'absente', 'absentes')} sur ${counted(show, conv.of, 'personne convoquée', 'personnes convoquées')} à une date fixée par un agent.`,
-        )} Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.convocation} %.`}
+        share={conv}
+        none="Aucun rendez-vous donné par convocation n’a encore été pointé."
+        counts={`${counted(show, conv.count, 'absente', 'absentes')} sur ${counted(show, conv.of, 'personne convoquée', 'personnes convoquées')} à une date fixée par un agent.`}
+        after={`Mesure de rdv-insertion : ${RDV_INSERTION_NO_SHOW.convocation} %.`}
       />
-      <Figure
+      <RateCard
+        show={show}
         label="Rendez-vous pris par la personne"
-        value={byPerson.value}
-        detail={rateDetail(
-          stats.bookedByPerson,
-          byPerson.withheld,
-          'Aucun premier rendez-vous d’orientation sur la période.',
-          `des premiers rendez-vous : ${counted(show, stats.bookedByPerson.count, 'choisi', 'choisis')} par la personne elle-même (lien d’invitation ou en ligne), ${show.count(stats.bookedByPerson.of - stats.bookedByPerson.count)} par un agent.`,
-        )}
+        share={stats.bookedByPerson}
+        none="Aucun premier rendez-vous d’orientation sur la période."
+        counts={`des premiers rendez-vous : ${counted(show, stats.bookedByPerson.count, 'choisi', 'choisis')} par la personne elle-même (lien d’invitation ou en ligne), ${show.count(stats.bookedByPerson.of - stats.bookedByPerson.count)} par un agent.`}
       />
     </div>
   );
@@ -280,21 +260,17 @@ function HowToRead({ show }: { show: Disclosure }) {
 
 function PeriodSelect({ period }: { period: RsaStatsPeriod }) {
   return (
-    <div class="fr-fieldset__element">
-      <div class="fr-select-group">
-        <label class="fr-label" for="stats-periode">
-          Période
-          <span class="fr-hint-text">Selon la date d’ouverture des droits, jusqu’à aujourd’hui.</span>
-        </label>
-        <select class="fr-select" id="stats-periode" name="periode">
-          {RSA_STATS_PERIODS.map((p) => (
-            <option value={String(p)} selected={p === period}>
-              {periodLabels[p]}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <StatsSelect
+      id="stats-periode"
+      name="periode"
+      label="Période"
+      hint="Selon la date d’ouverture des droits, jusqu’à aujourd’hui."
+      options={RSA_STATS_PERIODS.map((p) => ({
+        value: String(p),
+        label: periodLabels[p],
+        selected: p === period,
+      }))}
+    />
   );
 }
 
@@ -331,15 +307,7 @@ export function NoRsaStatsPage() {
   );
 }
 
-export function AgentStatsPage(props: {
-  territories: Choice[];
-  territory: Choice;
-  organisations: Choice[];
-  wholeTerritory: boolean;
-  organisation: Choice | null;
-  stats: RsaStats;
-  show: Disclosure;
-}) {
+export function AgentStatsPage(props: AgentStatsView & { show: Disclosure }) {
   const { stats, show } = props;
   const scopeName = props.organisation
     ? props.organisation.name
@@ -348,55 +316,39 @@ export function AgentStatsPage(props: {
     <>
       <Breadcrumb items={[{ label: 'RSA', href: '/rsa' }, { label: 'Statistiques' }]} />
       <h1>Statistiques de l’orientation RSA</h1>
-      <form method="get" action={AGENT_STATS_PATH} class="fr-mb-4w">
-        <fieldset class="fr-fieldset">
-          <legend class="fr-fieldset__legend">Choisir le périmètre et la période</legend>
-          {props.territories.length > 1 && (
-            <div class="fr-fieldset__element">
-              <div class="fr-select-group">
-                <label class="fr-label" for="stats-territoire">
-                  Collectivité
-                </label>
-                <select class="fr-select" id="stats-territoire" name="territoire">
-                  {props.territories.map((t) => (
-                    <option value={t.slug} selected={t.id === props.territory.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-          )}
-          {props.territories.length === 1 && (
-            <input type="hidden" name="territoire" value={props.territory.slug} />
-          )}
-          <div class="fr-fieldset__element">
-            <div class="fr-select-group">
-              <label class="fr-label" for="stats-organisation">
-                Organisation
-              </label>
-              <select class="fr-select" id="stats-organisation" name="organisation">
-                {props.wholeTerritory && (
-                  <option value="" selected={props.organisation === null}>
-                    Toute la collectivité
-                  </option>
-                )}
-                {props.organisations.map((o) => (
-                  <option value={o.slug} selected={o.id === props.organisation?.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <PeriodSelect period={stats.period} />
-          <div class="fr-fieldset__element">
-            <button type="submit" class="fr-btn fr-btn--secondary">
-              Afficher
-            </button>
-          </div>
-        </fieldset>
-      </form>
+      <StatsFilters action={AGENT_STATS_PATH} legend="Choisir le périmètre et la période">
+        {props.territories.length > 1 && (
+          <StatsSelect
+            id="stats-territoire"
+            name="territoire"
+            label="Collectivité"
+            options={props.territories.map((t) => ({
+              value: t.slug,
+              label: t.name,
+              selected: t.id === props.territory.id,
+            }))}
+          />
+        )}
+        {props.territories.length === 1 && (
+          <input type="hidden" name="territoire" value={props.territory.slug} />
+        )}
+        <StatsSelect
+          id="stats-organisation"
+          name="organisation"
+          label="Organisation"
+          options={[
+            ...(props.wholeTerritory
+              ? [{ value: '', label: 'Toute la collectivité', selected: props.organisation === null }]
+              : []),
+            ...props.organisations.map((o) => ({
+              value: o.slug,
+              label: o.name,
+              selected: o.id === props.organisation?.id,
+            })),
+          ]}
+        />
+        <PeriodSelect period={stats.period} />
+      </StatsFilters>
       <h2>
         {scopeName} : {periodLabels[stats.period]}
       </h2>
@@ -430,17 +382,9 @@ export function PublicStatsPage(props: { territory: Choice; stats: RsaStats; sho
         trouver le bon accompagnement ? En 2019, il fallait en moyenne 8,5 mois dans le Var et 6 mois en
         France. Cette page publie les chiffres d’aujourd’hui, recalculés en continu à partir des rendez-vous.
       </p>
-      <form method="get" action={publicStatsPath(props.territory.slug)} class="fr-mb-4w">
-        <fieldset class="fr-fieldset">
-          <legend class="fr-fieldset__legend">Choisir la période</legend>
-          <PeriodSelect period={stats.period} />
-          <div class="fr-fieldset__element">
-            <button type="submit" class="fr-btn fr-btn--secondary">
-              Afficher
-            </button>
-          </div>
-        </fieldset>
-      </form>
+      <StatsFilters action={publicStatsPath(props.territory.slug)} legend="Choisir la période">
+        <PeriodSelect period={stats.period} />
+      </StatsFilters>
       <h2>
         {props.territory.name} : {periodLabels[stats.period]}
       </h2>

@@ -1,4 +1,5 @@
 import { Breadcrumb, Table } from '../../../web/components.tsx';
+import { StatCard, StatsFilters, StatsSelect } from '../../../web/stats.tsx';
 import type { StatsOrganisation } from '../stats.service.ts';
 import {
   type AppointmentStats,
@@ -20,65 +21,29 @@ function Filters(props: {
   period: StatsPeriod;
 }) {
   return (
-    <form method="get" action={STATS_PATH} class="fr-mb-4w">
-      <fieldset class="fr-fieldset">
-        <legend class="fr-fieldset__legend">Choisir l’organisation et la période</legend>
-        <div class="fr-fieldset__element">
-          <div class="fr-select-group">
-            <label class="fr-label" for="stats-organisation">
-              Organisation
-            </label>
-            <select class="fr-select" id="stats-organisation" name="organisation">
-              {props.organisations.map((o) => (
-                <option value={o.slug} selected={o.id === props.organisation.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="fr-fieldset__element">
-          <div class="fr-select-group">
-            <label class="fr-label" for="stats-periode">
-              Période
-              <span class="fr-hint-text">Selon la date des rendez-vous, jusqu’à aujourd’hui.</span>
-            </label>
-            <select class="fr-select" id="stats-periode" name="periode">
-              {STATS_PERIODS.map((p) => (
-                <option value={String(p)} selected={p === props.period}>
-                  {periodLabels[p]}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="fr-fieldset__element">
-          <button type="submit" class="fr-btn fr-btn--secondary">
-            Afficher
-          </button>
-        </div>
-      </fieldset>
-    </form>
-  );
-}
-
-/** One key figure: its name as a heading, the figure, then what it counts. */
-function Figure(props: { label: string; value: string; detail: string }) {
-  return (
-    <div class="fr-col-12 fr-col-md-4">
-      <div class="fr-card fr-card--no-arrow">
-        <div class="fr-card__body">
-          <div class="fr-card__content">
-            <h3 class="fr-card__title">{props.label}</h3>
-            <p class="fr-card__desc">
-              <span class="fr-h2 fr-mb-0">{props.value}</span>
-              <br />
-              {props.detail}
-            </p>
-          </div>
-        </div>
-      </div>
-    </div>
+    <StatsFilters action={STATS_PATH} legend="Choisir l’organisation et la période">
+      <StatsSelect
+        id="stats-organisation"
+        name="organisation"
+        label="Organisation"
+        options={props.organisations.map((o) => ({
+          value: o.slug,
+          label: o.name,
+          selected: o.id === props.organisation.id,
+        }))}
+      />
+      <StatsSelect
+        id="stats-periode"
+        name="periode"
+        label="Période"
+        hint="Selon la date des rendez-vous, jusqu’à aujourd’hui."
+        options={STATS_PERIODS.map((p) => ({
+          value: String(p),
+          label: periodLabels[p],
+          selected: p === props.period,
+        }))}
+      />
+    </StatsFilters>
   );
 }
 
@@ -114,17 +79,17 @@ export function StatsPage(props: {
       ) : (
         <>
           <div class="fr-grid-row fr-grid-row--gutters fr-mb-4w">
-            <Figure
+            <StatCard
               label="Taux d’absence"
               value={formatRate(stats.noShowRate)}
               detail={`${stats.byStatus.absent} absent${stats.byStatus.absent > 1 ? 's' : ''} sur ${marked} personne${marked > 1 ? 's' : ''} attendue${marked > 1 ? 's' : ''} et pointée${marked > 1 ? 's' : ''} (vues ou absentes)`}
             />
-            <Figure
+            <StatCard
               label="Délai médian de rendez-vous"
               value={formatDays(stats.medianLeadDays)}
               detail="entre la prise du rendez-vous et le rendez-vous (hors annulés et rendez-vous enregistrés après coup)"
             />
-            <Figure
+            <StatCard
               label="Pris par la personne elle-même"
               value={formatRate(stats.selfBookedShare)}
               detail={`${stats.selfBooked} en ligne ou par lien d’invitation, ${stats.byAgentOrApi} par un agent ou un logiciel`}
