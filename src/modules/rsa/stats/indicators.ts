@@ -1,5 +1,12 @@
-import type { IndicatorDefinition, IndicatorScope } from '../../../platform/indicators/indicators.ts';
-import { countDelays, countFirstBookings, countNoShows, type RsaStatsScope } from './stats.repository.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import type { IndicatorDefinition, IndicatorValue } from '../../../platform/indicators/indicators.ts';
+import {
+  type CohortWindow,
+  countDelays,
+  countFirstBookings,
+  countNoShows,
+  type RsaStatsScope,
+} from './stats.repository.ts';
 import {
   BASELINE_FRANCE_2019_DAYS,
   BASELINE_SOURCE,
@@ -15,9 +22,24 @@ import {
  */
 const PERIOD_MONTHS = 12;
 
-const scopeOf = (scope: IndicatorScope): RsaStatsScope => ({ territoryId: scope.territoryId ?? null });
 const percent = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 10 : null);
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+/** An indicator's compute: one count over the cohort of the last 12 months, then the figure from it. */
+function fromCounts<T>(
+  count: (db: Db, scope: RsaStatsScope, window: CohortWindow) => Promise<T>,
+  figure: (counts: T) => Omit<IndicatorValue, 'asOf'>,
+): IndicatorDefinition['compute'] {
+  return async (db, scope) => {
+    const now = scope.now ?? new Date();
+    const counts = await count(
+      db,
+      { territoryId: scope.territoryId ?? null },
+      cohortWindow(PERIOD_MONTHS, now),
+    );
+    return { ...figure(counts), asOf: now };
+  };
+}
 
 const varBaseline = {
   value: BASELINE_VAR_2019_DAYS,
@@ -35,11 +57,10 @@ export const rsaIndicators: IndicatorDefinition[] = [
       'Délai médian entre l’ouverture des droits au RSA et le premier rendez-vous honoré avec un référent, en jours, pour les personnes dont les droits ont ouvert dans les 12 derniers mois et déjà reçues.',
     better: 'lower',
     baseline: varBaseline,
-    async compute(db, scope) {
-      const now = scope.now ?? new Date();
-      const delays = await countDelays(db, scopeOf(scope), cohortWindow(PERIOD_MONTHS, now));
-      return { value: oneDecimal(delays.medianDays), asOf: now, sample: delays.met };
-    },
+    compute: fromCounts(countDelays, (delays) => ({
+      value: oneDecimal(delays.medianDays),
+      sample: delays.met,
+    })),
   },
   {
     key: 'rsa.delai_moyen_premier_rdv',
@@ -50,11 +71,10 @@ export const rsaIndicators: IndicatorDefinition[] = [
       'Délai moyen entre l’ouverture des droits au RSA et le premier rendez-vous honoré avec un référent, en jours, pour les personnes dont les droits ont ouvert dans les 12 derniers mois et déjà reçues. Se compare directement aux 8,5 mois mesurés dans le Var en 2019, eux aussi une moyenne.',
     better: 'lower',
     baseline: varBaseline,
-    async compute(db, scope) {
-      const now = scope.now ?? new Date();
-      const delays = await countDelays(db, scopeOf(scope), cohortWindow(PERIOD_MONTHS, now));
-      return { value: oneDecimal(delays.meanDays), asOf: now, sample: delays.met };
-    },
+    compute: fromCounts(countDelays, (delays) => ({
+      value: oneDecimal(delays.meanDays),
+      sample: delays.met,
+    })),
   },
   {
     key: 'rsa.part_recus_30_jours',
@@ -64,11 +84,10 @@ export const rsaIndicators: IndicatorDefinition[] = [
     description:
       'Part des personnes reçues par un référent 30 jours ou moins après l’ouverture de leurs droits, parmi celles dont les droits ont ouvert il y a au moins 30 jours (dans les 12 derniers mois).',
     better: 'higher',
-    async compute(db, scope) {
-      const now = scope.now ?? new Date();
-      const delays = await countDelays(db, scopeOf(scope), cohortWindow(PERIOD_MONTHS, now));
-      return { value: percent(delays.within30, delays.eligible30), asOf: now, sample: delays.eligible30 };
-    },
+    compute: fromCounts(countDelays, (delays) => ({
+      value: percent(delays.within30, delays.eligible30),
+      sample: delays.eligible30,
+    })),
   },
   {
     key: 'rsa.absences_apres_invitation',
@@ -83,13 +102,11 @@ export const rsaIndicators: IndicatorDefinition[] = [
       label: `Absences après une convocation à une date imposée : ${RDV_INSERTION_NO_SHOW.convocation} % (${RDV_INSERTION_NO_SHOW.invitation} % après une invitation)`,
       source: 'rdv-insertion (GIP de l’inclusion), résultats publiés',
     },
-    async compute(db, scope) {
-      const now = scope.now ?? new Date();
-      const rows = await countNoShows(db, scopeOf(scope), cohortWindow(PERIOD_MONTHS, now));
+    compute: fromCounts(countNoShows, (rows) => {
       const row = rows.find((r) => r.kind === 'invitation') ?? { seen: 0, absent: 0 };
       const marked = row.seen + row.absent;
-      return { value: percent(row.absent, marked), asOf: now, sample: marked };
-    },
+      return { value: percent(row.absent, marked), sample: marked };
+    }),
   },
   {
     key: 'rsa.part_rdv_pris_par_la_personne',
@@ -99,11 +116,9 @@ export const rsaIndicators: IndicatorDefinition[] = [
     description:
       'Part des premiers rendez-vous d’orientation que la personne a choisis elle-même (lien d’invitation ou pages publiques), plutôt qu’un agent, parmi les personnes dont les droits ont ouvert dans les 12 derniers mois.',
     better: 'higher',
-    async compute(db, scope) {
-      const now = scope.now ?? new Date();
-      const counts = await countFirstBookings(db, scopeOf(scope), cohortWindow(PERIOD_MONTHS, now));
+    compute: fromCounts(countFirstBookings, (counts) => {
       const all = counts.byPerson + counts.byAgent;
-      return { value: percent(counts.byPerson, all), asOf: now, sample: all };
-    },
+      return { value: percent(counts.byPerson, all), sample: all };
+    }),
   },
 ];
