@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { logoVersion } from '../tenancy/logo.ts';
 import { agents, memberships, organisations, territories } from '../tenancy/tables.ts';
+import { agentWithMembershipColumns, membershipsOf } from './actor.repository.ts';
 import type { Membership } from './actor.ts';
 import { sessions } from './tables.ts';
 
@@ -46,21 +46,7 @@ function prepareActiveSessionQuery(db: Db) {
       method: sessions.method,
       lastSeenAt: sessions.lastSeenAt,
       currentOrganisationId: sessions.currentOrganisationId,
-      agentId: agents.id,
-      email: agents.email,
-      firstName: agents.firstName,
-      lastName: agents.lastName,
-      isOperator: agents.isOperator,
-      organisationId: organisations.id,
-      organisationSlug: organisations.slug,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      territoryId: organisations.territoryId,
-      territoryName: territories.name,
-      territorySlug: territories.slug,
-      // Whether the header shows a logo, without reading its bytes (they are read by the logo route).
-      territoryLogoUpdatedAt: territories.logoUpdatedAt,
-      role: memberships.role,
+      ...agentWithMembershipColumns,
     })
     .from(sessions)
     .innerJoin(agents, eq(agents.id, sessions.agentId))
@@ -106,23 +92,7 @@ export async function findActiveSession(
       lastName: first.lastName,
       isOperator: first.isOperator,
     },
-    memberships: rows.flatMap((r) =>
-      r.organisationId && r.role
-        ? [
-            {
-              organisationId: r.organisationId,
-              organisationSlug: r.organisationSlug!,
-              organisationName: r.organisationName!,
-              organisationKind: r.organisationKind!,
-              territoryId: r.territoryId,
-              territoryName: r.territoryName,
-              territorySlug: r.territorySlug,
-              territoryLogoVersion: logoVersion(r.territoryLogoUpdatedAt),
-              role: r.role,
-            },
-          ]
-        : [],
-    ),
+    memberships: membershipsOf(rows),
   };
 }
 

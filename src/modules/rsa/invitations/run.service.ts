@@ -1,4 +1,5 @@
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import { findActiveActor } from '../../../platform/auth/actor.repository.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { transactionDb } from '../../../platform/jobs/boss.ts';
@@ -16,7 +17,6 @@ import {
 } from './invite.service.ts';
 import type { ChannelChoice } from './reach.ts';
 import {
-  actorOfAgent,
   findRun,
   type InvitationRun,
   insertRun,
@@ -135,7 +135,7 @@ export async function processInvitationRun(
   const { db } = platform.database;
   const run = await findRun(db, runId);
   if (!run || run.state === 'done' || run.state === 'failed') return;
-  const actor = await actorOfAgent(db, run.agentId);
+  const actor = await findActiveActor(db, run.agentId);
   if (!actor) {
     await updateRun(db, runId, {
       state: 'failed',

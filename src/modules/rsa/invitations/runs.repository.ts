@@ -1,8 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Actor } from '../../../platform/auth/actor.ts';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
-import { logoVersion } from '../../../platform/tenancy/logo.ts';
-import { agents, memberships, organisations, territories } from '../../../platform/tenancy/tables.ts';
 import { beneficiaries, invitationRuns } from '../tables.ts';
 
 /**
@@ -119,61 +116,4 @@ export async function updateRun(
   values: Partial<Pick<InvitationRun, 'state' | 'error' | 'finishedAt'>>,
 ): Promise<void> {
   await db.update(invitationRuns).set(values).where(eq(invitationRuns.id, id));
-}
-
-/**
- * The agent as a signed-in request would see them (auth/session.repository.ts findActiveSession reads
- * the same rows for a session): their identity and memberships, read now. Undefined for a deactivated
- * or unknown agent.
- */
-export async function actorOfAgent(db: Db, agentId: string): Promise<Actor | undefined> {
-  const rows = await db
-    .select({
-      agentId: agents.id,
-      email: agents.email,
-      firstName: agents.firstName,
-      lastName: agents.lastName,
-      isOperator: agents.isOperator,
-      organisationId: organisations.id,
-      organisationSlug: organisations.slug,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      territoryId: organisations.territoryId,
-      territoryName: territories.name,
-      territorySlug: territories.slug,
-      territoryLogoUpdatedAt: territories.logoUpdatedAt,
-      role: memberships.role,
-    })
-    .from(agents)
-    .leftJoin(memberships, eq(memberships.agentId, agents.id))
-    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .leftJoin(territories, eq(territories.id, organisations.territoryId))
-    .where(and(eq(agents.id, agentId), isNull(agents.deactivatedAt)))
-    .orderBy(asc(territories.name), asc(organisations.name));
-  const first = rows[0];
-  if (!first) return undefined;
-  return {
-    agentId: first.agentId,
-    email: first.email,
-    firstName: first.firstName,
-    lastName: first.lastName,
-    isOperator: first.isOperator,
-    memberships: rows.flatMap((r) =>
-      r.organisationId && r.role
-        ? [
-            {
-              organisationId: r.organisationId,
-              organisationSlug: r.organisationSlug!,
-              organisationName: r.organisationName!,
-              organisationKind: r.organisationKind!,
-              territoryId: r.territoryId,
-              territoryName: r.territoryName,
-              territorySlug: r.territorySlug,
-              territoryLogoVersion: logoVersion(r.territoryLogoUpdatedAt),
-              role: r.role,
-            },
-          ]
-        : [],
-    ),
-  };
 }
