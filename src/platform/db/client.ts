@@ -93,7 +93,10 @@ export async function openPglite(
   let client: PGlite;
   try {
     // btree_gist backs the appointments' exclusion constraint (migrations/0005_scheduling.sql).
-    const options = { extensions: { btree_gist }, loadDataDir };
+    // shared_buffers: PostgreSQL's default 128 MB is held in WebAssembly memory, on top of the OS
+    // cache that already keeps PGlite's files; 32 MB takes ~110 MB off the process (measured RSS
+    // after opening: 504–533 MB → 417–419 MB). PGlite rewrites postgresql.conf at each start.
+    const options = { extensions: { btree_gist }, loadDataDir, postgresqlconf: 'shared_buffers = 32MB\n' };
     client = dataDir
       ? await PGlite.create(path.join(dataDir, 'pglite'), options)
       : await PGlite.create(options);
