@@ -1,7 +1,6 @@
 import {
   ErrorSummary,
   type FormState,
-  fieldId,
   Input,
   PostForm,
   Select,
@@ -107,6 +106,12 @@ function StatusSummary({ query, view }: { query: ListQuery; view: ListView }) {
   );
 }
 
+/** The list as a file, with the same filters (every page). */
+const EXPORTS = [
+  { extension: 'csv', label: 'CSV' },
+  { extension: 'xlsx', label: 'Excel' },
+];
+
 function FilterForm({
   form,
   view,
@@ -116,8 +121,6 @@ function FilterForm({
   view: ListView | null;
   query: ListQuery | null;
 }) {
-  const referentId = fieldId('referent');
-  const current = form.values.referent ?? '';
   return (
     <form method="get" action={LIST_PATH} class="fr-mb-4w">
       <fieldset class="fr-fieldset">
@@ -145,30 +148,20 @@ function FilterForm({
           />
         </div>
         <div class="fr-fieldset__element fr-col-12 fr-col-md-4">
-          <div class={`fr-select-group${form.errors.referent ? ' fr-select-group--error' : ''}`}>
-            <label class="fr-label" for={referentId}>
-              {listLabels.referent}
-              <span class="fr-hint-text">L’agent qui suit la personne.</span>
-            </label>
-            <select class="fr-select" id={referentId} name="referent">
-              <option value="" selected={current === ''}>
-                Tous
-              </option>
-              <option value="aucun" selected={current === 'aucun'}>
-                Sans référent
-              </option>
-              {(view?.referentChoices ?? []).map((a) => (
-                <option value={a.agentId} selected={current === a.agentId}>
-                  {a.lastName} {a.firstName}
-                </option>
-              ))}
-            </select>
-            {form.errors.referent && (
-              <p class="fr-error-text" id={`${referentId}-erreur`}>
-                {form.errors.referent}
-              </p>
-            )}
-          </div>
+          <Select
+            form={form}
+            name="referent"
+            label={listLabels.referent!}
+            hint="L’agent qui suit la personne."
+            placeholder="Tous"
+            options={[
+              { value: 'aucun', label: 'Sans référent' },
+              ...(view?.referentChoices ?? []).map((a) => ({
+                value: a.agentId,
+                label: `${a.lastName} ${a.firstName}`,
+              })),
+            ]}
+          />
         </div>
         <div class="fr-fieldset__element fr-col-12 fr-col-md-4">
           <Input
@@ -199,26 +192,17 @@ function FilterForm({
             Effacer les filtres
           </a>
         </li>
-        {query && (
-          <>
+        {query &&
+          EXPORTS.map((e) => (
             <li>
               <a
                 class="fr-btn fr-btn--secondary"
-                href={`/rsa/export.csv${listSearch({ ...query, page: undefined })}`}
+                href={`/rsa/export.${e.extension}${listSearch({ ...query, page: undefined })}`}
               >
-                Exporter (CSV)
+                Exporter ({e.label})
               </a>
             </li>
-            <li>
-              <a
-                class="fr-btn fr-btn--secondary"
-                href={`/rsa/export.xlsx${listSearch({ ...query, page: undefined })}`}
-              >
-                Exporter (Excel)
-              </a>
-            </li>
-          </>
-        )}
+          ))}
       </ul>
     </form>
   );
