@@ -1,21 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { createFreshDatabase, isReachable } from '../e2e/postgres.ts';
 import { findImportingOrganisation } from '../src/modules/rsa/import/import.repository.ts';
 import { applyImport, importFileDirectly, startImport } from '../src/modules/rsa/import/import.service.ts';
 import { csvFile, spreadsheetFile } from '../src/modules/rsa/import/testing.ts';
 import { imports } from '../src/modules/rsa/tables.ts';
 import { systemActor } from '../src/platform/audit/audit.ts';
-import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
+import type { Database } from '../src/platform/db/client.ts';
 import { communesOfDepartement } from '../src/platform/geo/administrative.ts';
 import { searchKey } from '../src/platform/geo/text.ts';
 import { newSectorCommune } from '../src/platform/scheduling/testing.ts';
 import { territories } from '../src/platform/tenancy/tables.ts';
 import { newAgent, newOrganisation, newTerritory } from '../src/platform/testing/factories.ts';
+import {
+  benchDatabases,
+  type DatabaseKind,
+  databaseLabels,
+  printMachineLoad,
+  withBenchDatabase,
+} from './databases.ts';
 import { seededRandom } from './scheduling-dataset.ts';
 import { formatTable } from './table.ts';
 
@@ -33,7 +39,6 @@ import { formatTable } from './table.ts';
  * database measured is that database's own peak. Goal on PGlite: < 20 s and < 500 MB. Asserts nothing.
  */
 const rowCount = Number(process.env.BENCH_RSA_ROWS ?? 37_000);
-const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const goalSeconds = 20;
 const goalMb = 500;
 const now = new Date('2025-03-01T09:00:00Z');
@@ -324,42 +329,33 @@ async function benchDatabase(name: string, database: Database, dir: string): Pro
   return rows;
 }
 
-async function child(kind: string, dir: string, postgresAdminUrl: string): Promise<void> {
-  let rows: Row[];
-  const opened = (database: string): Row => ({
-    database,
+async function child(kind: DatabaseKind, dir: string, postgresAdminUrl: string): Promise<void> {
+  const name = databaseLabels[kind];
+  const opened = (): Row => ({
+    database: name,
     step: 'opened + migrated, no import',
     seconds: 0,
     rssMb: process.memoryUsage.rss() / 1024 / 1024,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     note: 'the database client’s own memory',
   });
-  if (kind === 'pglite') {
-    // Persisted in a directory, as `npm start` runs it (./data).
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-bench-pglite-'));
-    const pglite = await openPglite(dataDir);
-    try {
-      await pglite.migrate();
-      rows = [opened('PGlite'), ...(await benchDatabase('PGlite', pglite, dir))];
-    } finally {
-      await pglite.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  } else {
-    const fresh = await createFreshDatabase(postgresAdminUrl, 'tremplin_bench');
-    const postgres = await openPostgres(fresh.url, 10);
-    try {
-      await postgres.migrate();
-      rows = [opened('PostgreSQL'), ...(await benchDatabase('PostgreSQL', postgres, dir))];
-    } finally {
-      await postgres.close();
-      await fresh.drop();
-    }
+  // PGlite persisted in a directory, as `npm start` runs it (./data).
+  const pgliteDir =
+    kind === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'tremplin-bench-pglite-')) : undefined;
+  try {
+    const rows = await withBenchDatabase(
+      kind,
+      postgresAdminUrl,
+      async (database) => [opened(), ...(await benchDatabase(name, database, dir))],
+      { pgliteDir },
+    );
+    console.log(`ROWS ${JSON.stringify(rows)}`);
+  } finally {
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
   }
-  console.log(`ROWS ${JSON.stringify(rows)}`);
 }
 
-function runChild(kind: string, dir: string, postgresAdminUrl: string): Row[] {
+function runChild(kind: DatabaseKind, dir: string, postgresAdminUrl: string): Row[] {
   const self = fileURLToPath(import.meta.url);
   const result = spawnSync(
     process.execPath,
@@ -380,10 +376,7 @@ function runChild(kind: string, dir: string, postgresAdminUrl: string): Row[] {
 
 export async function benchRsaImport(postgresAdminUrl: string): Promise<void> {
   console.log(`\nTremplin bench import RSA — Node ${process.version}, ${rowCount} lignes`);
-  const load = loadavg()[0]!;
-  console.log(`${availableParallelism()} cœurs, charge moyenne (1 min) ${load.toFixed(1)} avant la mesure`);
-  if (load > availableParallelism() / 2)
-    console.log('Attention : machine déjà chargée, chiffres peu fiables.');
+  printMachineLoad();
   const dir = mkdtempSync(path.join(tmpdir(), 'tremplin-bench-rsa-'));
   try {
     const people = generatePeople(rowCount);
@@ -393,16 +386,8 @@ export async function benchRsaImport(postgresAdminUrl: string): Promise<void> {
       `  fichiers : CSV (Windows-1252, ;) ${(statSync(path.join(dir, 'var.csv')).size / 1e6).toFixed(1)} Mo, XLSX ${(statSync(path.join(dir, 'var.xlsx')).size / 1e6).toFixed(1)} Mo`,
     );
     const rows: Row[] = [];
-    if (databases.includes('pglite')) rows.push(...runChild('pglite', dir, postgresAdminUrl));
-    if (!databases.includes('postgres')) {
-      // PostgreSQL not asked for.
-    } else if (await isReachable(postgresAdminUrl)) {
-      rows.push(...runChild('postgres', dir, postgresAdminUrl));
-    } else {
-      console.log(
-        `PostgreSQL injoignable sur ${postgresAdminUrl.replace(/:[^:@/]*@/, ':***@')} : mesure ignorée.`,
-      );
-    }
+    for await (const kind of benchDatabases(postgresAdminUrl))
+      rows.push(...runChild(kind, dir, postgresAdminUrl));
     console.log(
       `\n${formatTable(
         ['database', 'step', 'wall s', 'peak rss MB (sampled)', 'process max rss MB', 'note'],
@@ -430,6 +415,6 @@ export async function benchRsaImport(postgresAdminUrl: string): Promise<void> {
 }
 
 if (process.argv[2] === 'child') {
-  await child(process.argv[3]!, process.argv[4]!, process.argv[5]!);
+  await child(process.argv[3] as DatabaseKind, process.argv[4]!, process.argv[5]!);
   process.exit(0);
 }

@@ -1,6 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
-import { createFreshDatabase, isReachable } from '../e2e/postgres.ts';
-import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
+import type { Database } from '../src/platform/db/client.ts';
 import {
   firstAvailableSlot,
   readSearchInput,
@@ -8,6 +6,7 @@ import {
 } from '../src/platform/scheduling/slot-search.service.ts';
 import { addDays, localDay } from '../src/platform/scheduling/slots/calendar.ts';
 import type { SlotQuery } from '../src/platform/scheduling/types.ts';
+import { benchDatabases, databaseLabels, printMachineLoad, withBenchDatabase } from './databases.ts';
 import { type Dataset, generateSchedulingDataset, seededRandom } from './scheduling-dataset.ts';
 import { formatTable } from './table.ts';
 
@@ -26,7 +25,6 @@ import { formatTable } from './table.ts';
  * BENCH_DATABASES=postgres (or pglite) measures one database only.
  */
 const queries = Number(process.env.BENCH_QUERIES ?? 300);
-const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const goalP95Ms = 50;
 /** Fixed, so that runs compare: a Monday two weeks before the spring change of 2027. */
 const now = new Date('2027-03-15T08:00:00Z');
@@ -38,37 +36,14 @@ export async function benchScheduling(postgresAdminUrl: string): Promise<void> {
   console.log(
     `\nTremplin bench recherche de créneaux — Node ${process.version}, ${queries} requêtes par mesure`,
   );
-  const load = loadavg()[0]!;
-  console.log(`${availableParallelism()} cœurs, charge moyenne (1 min) ${load.toFixed(1)} avant la mesure`);
-  if (load > availableParallelism() / 2)
-    console.log('Attention : machine déjà chargée, chiffres peu fiables.');
+  printMachineLoad();
 
   const rows: Row[] = [];
-  if (databases.includes('pglite')) {
-    const pglite = await openPglite(undefined);
-    try {
-      await pglite.migrate();
-      rows.push(...(await benchDatabase('PGlite', pglite)));
-    } finally {
-      await pglite.close();
-    }
-  }
-
-  if (!databases.includes('postgres')) {
-    // PostgreSQL not asked for.
-  } else if (await isReachable(postgresAdminUrl)) {
-    const fresh = await createFreshDatabase(postgresAdminUrl, 'tremplin_bench');
-    const postgres = await openPostgres(fresh.url, 10);
-    try {
-      await postgres.migrate();
-      rows.push(...(await benchDatabase('PostgreSQL', postgres)));
-    } finally {
-      await postgres.close();
-      await fresh.drop();
-    }
-  } else {
-    console.log(
-      `PostgreSQL injoignable sur ${postgresAdminUrl.replace(/:[^:@/]*@/, ':***@')} : mesure ignorée.`,
+  for await (const kind of benchDatabases(postgresAdminUrl)) {
+    rows.push(
+      ...(await withBenchDatabase(kind, postgresAdminUrl, (database) =>
+        benchDatabase(databaseLabels[kind], database),
+      )),
     );
   }
 
