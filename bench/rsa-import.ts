@@ -203,9 +203,10 @@ function generatePeople(count: number): string[][] {
     const postalCode = pick(commune.postalCodes);
     const lastName = pick(lastNames);
     const opened = date(2024, 2);
+    // Mobiles in allocated ranges (06 10–38, 07 50–89): 070–072 and 0639 (Mayotte) would be rejected.
     const phone = () =>
       random() < 0.8
-        ? `0${random() < 0.5 ? 6 : 7} ${two(Math.floor(random() * 100))} ${two(Math.floor(random() * 100))} ${two(Math.floor(random() * 100))} ${two(Math.floor(random() * 100))}`
+        ? `${random() < 0.5 ? `06 ${10 + Math.floor(random() * 29)}` : `07 ${50 + Math.floor(random() * 40)}`} ${two(Math.floor(random() * 100))} ${two(Math.floor(random() * 100))} ${two(Math.floor(random() * 100))}`
         : '';
     const person = (role: string) => {
       const firstName = pick(firstNames);
@@ -237,6 +238,11 @@ function generatePeople(count: number): string[][] {
 }
 
 type Row = { database: string; step: string; seconds: number; rssMb: number; maxRssMb: number; note: string };
+
+/** A step's figures without its result (an import's row, with its rejections, can be large). */
+function figures({ seconds, rssMb, maxRssMb }: { seconds: number; rssMb: number; maxRssMb: number }) {
+  return { seconds, rssMb, maxRssMb };
+}
 
 /** Runs a step while sampling the resident memory every 20 ms. */
 async function measure<T>(
@@ -295,14 +301,19 @@ async function benchDatabase(name: string, database: Database, dir: string): Pro
   const preview = await measure(() =>
     startImport(db, caller, { organisation, fileName: 'var.csv', content: csv, now }),
   );
-  rows.push({ database: name, step: 'CSV preview', ...preview, note: `${preview.value.totalRows} rows` });
+  rows.push({
+    database: name,
+    step: 'CSV preview',
+    ...figures(preview),
+    note: `${preview.value.totalRows} rows`,
+  });
   await db
     .update(imports)
     .set({ state: 'applying', created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [] })
     .where(eq(imports.id, preview.value.id));
   const apply = await measure(() => applyImport(db, preview.value.id, { now }));
   const [applied] = await db.select().from(imports).where(eq(imports.id, preview.value.id));
-  rows.push({ database: name, step: 'CSV apply (job)', ...apply, note: counts(applied!) });
+  rows.push({ database: name, step: 'CSV apply (job)', ...figures(apply), note: counts(applied!) });
 
   // The command line's way (no preview): the same file again, then the same people as XLSX.
   for (const [step, file] of [
@@ -311,7 +322,7 @@ async function benchDatabase(name: string, database: Database, dir: string): Pro
   ] as const) {
     const content = readFileSync(path.join(dir, file));
     const run = await measure(() => importFileDirectly(db, { organisation, fileName: file, content, now }));
-    rows.push({ database: name, step, ...run, note: counts(run.value) });
+    rows.push({ database: name, step, ...figures(run), note: counts(run.value) });
   }
   // A first import through the command line, on a territory that has nobody yet.
   await db.update(territories).set({ code: '83-old' }).where(eq(territories.id, territory.id));
@@ -325,7 +336,7 @@ async function benchDatabase(name: string, database: Database, dir: string): Pro
       now,
     }),
   );
-  rows.push({ database: name, step: 'CSV first import (CLI)', ...first, note: counts(first.value) });
+  rows.push({ database: name, step: 'CSV first import (CLI)', ...figures(first), note: counts(first.value) });
   return rows;
 }
 
