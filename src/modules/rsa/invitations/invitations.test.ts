@@ -134,6 +134,26 @@ describe('RSA invitations', () => {
     expect(textOf((await messagesAbout(byLetter.id))[0]!)).toContain('Votre code d’invitation');
   });
 
+  it('a selection larger than the list can send is refused with a message, nothing written', async () => {
+    const setup = await newOrientationSetup(db);
+    const person = await newBeneficiary(db, {
+      organisationId: setup.organisation.id,
+      territoryId: setup.territoryId,
+    });
+    const ids = Array.from({ length: 5001 }, () => person.id);
+    const { response, cookie } = await post({
+      page: `/rsa/beneficiaires/${person.id}/convoquer`,
+      action: '/rsa/invitations',
+      cookie: setup.workerCookie,
+      fields: [...ids.map((id) => ['ids', id] as [string, string]), ['retour', '/rsa?statut=non_invite']],
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/rsa?statut=non_invite');
+    const after = await app.inject({ url: response.headers.location!, headers: { cookie } });
+    expect(after.body).toContain('Au plus 5000 personnes à la fois.');
+    expect(await messagesAbout(person.id)).toEqual([]);
+  });
+
   it('booking through the link: RDV pris and no reminder; the person who did not book gets J+3, then J+7', async () => {
     const setup = await newOrientationSetup(db);
     const where = { organisationId: setup.organisation.id, territoryId: setup.territoryId };

@@ -66,7 +66,13 @@ export async function registerInvitations(app: FastifyInstance, platform: Platfo
   // run sent in the background, and its page (progress, then summary) instead of a long wait.
   web.post('/rsa/invitations', async (request, reply) => {
     const caller = callerOf(request);
-    const body = bulkInviteBody.parse(request.body ?? {});
+    const parsed = bulkInviteBody.safeParse(request.body ?? {});
+    if (!parsed.success) {
+      const back = safeLocalPath((request.body as { retour?: unknown } | undefined)?.retour) ?? '/rsa';
+      reply.flash('error', parsed.error.issues[0]?.message ?? 'Sélection invalide.');
+      return reply.redirect(back, 303);
+    }
+    const body = parsed.data;
     const retour = safeLocalPath(body.retour) ?? '/rsa';
     if (new Set(body.ids).size > RUN_THRESHOLD) {
       const runId = await startInvitationRun(platform, caller, {

@@ -9,9 +9,12 @@ const repeated = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
+const MAX_BULK = 5000;
+
 /** POST /rsa/invitations: the ticked people of the list, the channel, and the list's URL to go back to. */
 export const bulkInviteBody = z.object({
-  ids: repeated,
+  // The list offers at most 2,000 at once; a larger post is not from our pages.
+  ids: repeated.refine((ids) => ids.length <= MAX_BULK, `Au plus ${MAX_BULK} personnes à la fois.`),
   channel: channelChoice.catch('auto'),
   retour: z.string().max(2000).optional().catch(undefined),
 });
