@@ -57,23 +57,9 @@ export async function answerQuestionnaireFromInvitation(
   answers: Answers,
   now: Date,
 ): Promise<void> {
-  const { orientation } = suggestOrientation(answers);
-  await db.transaction(async (tx) => {
-    await saveAnswers(tx, {
-      beneficiaryId: link.beneficiaryId,
-      answers,
-      suggestedOrientation: orientation,
-      filledBy: 'usager',
-      now,
-    });
-    await recordAudit(tx, audit, {
-      action: 'update',
-      resourceType: 'rsa_questionnaire',
-      resourceId: link.beneficiaryId,
-      organisationId: link.organisationId,
-      territoryId: link.territoryId,
-      details: { filledBy: 'usager', invitationId: link.invitationId },
-    });
+  await saveAudited(db, audit, { ...link, id: link.beneficiaryId }, answers, now, {
+    filledBy: 'usager',
+    invitationId: link.invitationId,
   });
 }
 
@@ -98,22 +84,34 @@ export async function answerQuestionnaireWithPerson(
   answers: Answers,
   now: Date,
 ): Promise<void> {
+  await saveAudited(db, caller.audit, beneficiary, answers, now, { filledBy: 'agent' });
+}
+
+/** The answers and their suggestion replace earlier ones, with the audit line, in one transaction. */
+async function saveAudited(
+  db: Db,
+  audit: AuditActor,
+  beneficiary: { id: string; organisationId: string; territoryId: string },
+  answers: Answers,
+  now: Date,
+  details: { filledBy: 'usager' | 'agent'; invitationId?: string },
+): Promise<void> {
   const { orientation } = suggestOrientation(answers);
   await db.transaction(async (tx) => {
     await saveAnswers(tx, {
       beneficiaryId: beneficiary.id,
       answers,
       suggestedOrientation: orientation,
-      filledBy: 'agent',
+      filledBy: details.filledBy,
       now,
     });
-    await recordAudit(tx, caller.audit, {
+    await recordAudit(tx, audit, {
       action: 'update',
       resourceType: 'rsa_questionnaire',
       resourceId: beneficiary.id,
       organisationId: beneficiary.organisationId,
       territoryId: beneficiary.territoryId,
-      details: { filledBy: 'agent' },
+      details,
     });
   });
 }
