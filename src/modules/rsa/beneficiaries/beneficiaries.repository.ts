@@ -17,7 +17,7 @@ import { citizens } from '../../../platform/scheduling/tables.ts';
 import { agents, memberships, organisations, territories } from '../../../platform/tenancy/tables.ts';
 import type { RsaScope } from '../policy.ts';
 import type { BeneficiaryStatus } from '../status.ts';
-import { beneficiaries, invitations, notes, rsaSettings } from '../tables.ts';
+import { beneficiaries, notes, rsaSettings } from '../tables.ts';
 import type { Sort } from './schemas.ts';
 
 /**
@@ -332,20 +332,4 @@ export async function insertNote(
     .set({ lastActivityAt: values.at })
     .where(eq(beneficiaries.id, values.beneficiaryId));
   return row!.id;
-}
-
-/** A closed record's invitations stop reminding and their links stop working. */
-export async function closeOpenInvitations(tx: Db, beneficiaryId: string, at: Date): Promise<number> {
-  const rows = await tx
-    .update(invitations)
-    .set({ closedAt: at, nextReminderAt: sql`null` })
-    .where(
-      and(
-        eq(invitations.beneficiaryId, beneficiaryId),
-        isNull(invitations.bookedAt),
-        isNull(invitations.closedAt),
-      ),
-    )
-    .returning({ id: invitations.id });
-  return rows.length;
 }

@@ -4,6 +4,7 @@ import { messageHistoryOf } from '../../../platform/messaging/messages.service.t
 import type { TemplateRegistry } from '../../../platform/messaging/templates.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
 import { type Beneficiary, openBeneficiary } from '../access.ts';
+import { closeOpenInvitations } from '../invitations/invitations.repository.ts';
 import {
   agentName,
   appointmentsOfCitizen,
@@ -16,7 +17,6 @@ import {
 import { canRsa } from '../policy.ts';
 import { setBeneficiaryStatus } from '../status.ts';
 import {
-  closeOpenInvitations,
   findOrganisation,
   insertNote,
   nirEnabledFor,
@@ -157,7 +157,7 @@ export async function changeFileStatus(
       at: now,
     });
     if (!changed) return false;
-    const closedInvitations = change.action === 'clore' ? await closeOpenInvitations(tx, id, now) : 0;
+    const closedInvitations = change.action === 'clore' ? await closeOpenInvitations(tx, [id], now) : 0;
     await recordAudit(tx, caller.audit, {
       action: 'update',
       resourceType: 'rsa_beneficiary',

@@ -156,7 +156,7 @@ export async function convokeBeneficiary(
       return { ok: false as const, reason: 'taken' as const, next: booked.next.map((n) => slotOf(type, n)) };
     }
     const details = (await findParticipationDetails(tx, booked.participantId))!;
-    await closeOpenInvitations(tx, beneficiary.id, now);
+    await closeOpenInvitations(tx, [beneficiary.id], now);
     const invitationId = randomUUID();
     await insertInvitation(tx, {
       id: invitationId,

@@ -109,21 +109,6 @@ export async function withOpenInvitations(db: Db, beneficiaryIds: string[]): Pro
   return new Set(rows.map((r) => r.id));
 }
 
-/** Earlier invitations still open are closed: only the newest link books and reminds. */
-export async function closeOpenInvitations(tx: Db, beneficiaryId: string, now: Date): Promise<void> {
-  await tx
-    .update(invitations)
-    .set({ closedAt: now, nextReminderAt: null })
-    .where(
-      and(
-        eq(invitations.beneficiaryId, beneficiaryId),
-        eq(invitations.kind, 'invitation'),
-        isNull(invitations.closedAt),
-        isNull(invitations.bookedAt),
-      ),
-    );
-}
-
 export async function insertInvitation(tx: Db, values: typeof invitations.$inferInsert): Promise<Invitation> {
   const [row] = await tx.insert(invitations).values(values).returning();
   return row!;
@@ -133,9 +118,13 @@ export async function insertInvitation(tx: Db, values: typeof invitations.$infer
  * Bulk writes of an invitation batch, one statement each instead of one per person (each round trip
  * costs more than the work on PGlite and on a busy PostgreSQL).
  */
-export async function closeOpenInvitationsOf(tx: Db, beneficiaryIds: string[], now: Date): Promise<void> {
-  if (beneficiaryIds.length === 0) return;
-  await tx
+/**
+ * Earlier invitations still open are closed (no more reminders; their link says a newer one exists):
+ * when a new invitation or a convocation replaces them, or the file is closed. Gives how many.
+ */
+export async function closeOpenInvitations(tx: Db, beneficiaryIds: string[], now: Date): Promise<number> {
+  if (beneficiaryIds.length === 0) return 0;
+  const closed = await tx
     .update(invitations)
     .set({ closedAt: now, nextReminderAt: null })
     .where(
@@ -145,7 +134,9 @@ export async function closeOpenInvitationsOf(tx: Db, beneficiaryIds: string[], n
         isNull(invitations.closedAt),
         isNull(invitations.bookedAt),
       ),
-    );
+    )
+    .returning({ id: invitations.id });
+  return closed.length;
 }
 
 export async function insertInvitations(tx: Db, rows: (typeof invitations.$inferInsert)[]): Promise<void> {

@@ -19,7 +19,7 @@ import {
   type BeneficiaryRow,
   beneficiariesByIds,
   citizensByRefs,
-  closeOpenInvitationsOf,
+  closeOpenInvitations,
   contactCandidates,
   type InvitationSettings,
   insertCitizenReferents,
@@ -416,7 +416,7 @@ async function writePending(
   );
 
   // Earlier invitations still open are closed: only the newest link books and reminds.
-  await closeOpenInvitationsOf(
+  await closeOpenInvitations(
     tx,
     pending.filter((one) => read.open.has(one.beneficiary.id)).map((one) => one.beneficiary.id),
     now,
