@@ -14,7 +14,8 @@ export type JobDefinition<Data = Record<string, unknown>> = {
   batchSize?: number;
   /** Cron in Europe/Paris, for scheduled jobs (reminders, digests). */
   schedule?: string;
-  handler(jobs: PgBoss.Job<Data>[], context: JobContext): Promise<void>;
+  /** Jobs come with their retry count and limit: retryCount === retryLimit is the last attempt. */
+  handler(jobs: PgBoss.JobWithMetadata<Data>[], context: JobContext): Promise<void>;
 };
 
 export type JobContext = { platform: Platform; boss: PgBoss };

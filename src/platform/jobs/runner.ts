@@ -25,7 +25,7 @@ export async function startWorking(platform: Platform, jobs: JobDefinition[]): P
     let workerId: string | undefined;
     workerId = await boss.work<Record<string, unknown>>(
       job.name,
-      { batchSize, pollingIntervalSeconds: 0.5 },
+      { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true },
       async (batch) => {
         await job.handler(batch, { platform, boss });
         // pg-boss waits out the polling interval (0.5 s) after a batch, which caps a worker at one

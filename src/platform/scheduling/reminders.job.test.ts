@@ -1,9 +1,9 @@
 import { eq, like } from 'drizzle-orm';
-import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../messaging/tables.ts';
 import { emailsQueuedFor } from '../messaging/testing.ts';
 import { startTestApp, type TestContext } from '../testing/harness.ts';
+import { testJob } from '../testing/jobs.ts';
 import { REMINDERS_QUEUE, remindersJob, remindUpcomingAppointments } from './reminders.job.ts';
 import { appointments } from './tables.ts';
 import { newAppointment, newBookableSetup, newCitizen } from './testing.ts';
@@ -18,17 +18,10 @@ describe('reminders 48 h before', () => {
   const now = new Date('2030-03-04T09:00:00Z');
   const hours = (n: number) => new Date(now.getTime() + n * 3_600_000);
   const run = (at: Date) =>
-    remindersJob.handler(
-      [
-        { id: 'test', name: REMINDERS_QUEUE, data: { now: at.toISOString() } } as PgBoss.Job<{
-          now?: string;
-        }>,
-      ],
-      {
-        platform: t.platform,
-        boss: t.platform.messaging.boss,
-      },
-    );
+    remindersJob.handler([testJob(REMINDERS_QUEUE, { now: at.toISOString() })], {
+      platform: t.platform,
+      boss: t.platform.messaging.boss,
+    });
   const remindersOf = (participantId: string) =>
     t.platform.database.db
       .select()

@@ -404,8 +404,12 @@ export async function applyImport(
 }
 
 /** Notes the error on the import (shown on its page) before the job is retried. */
-export async function noteImportError(db: Db, id: string, error: Error): Promise<void> {
-  await updateImport(db, id, { error: error.message.slice(0, 500) });
+/** Shows the error on the import's page; after the last attempt the import is marked failed. */
+export async function noteImportError(db: Db, id: string, error: Error, lastAttempt: boolean): Promise<void> {
+  await updateImport(db, id, {
+    error: error.message.slice(0, 500),
+    ...(lastAttempt ? { state: 'failed' as const, finishedAt: new Date() } : {}),
+  });
 }
 
 /**

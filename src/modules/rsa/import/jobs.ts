@@ -18,7 +18,10 @@ export const applyImportJob: JobDefinition<{ importId: string }> = {
       try {
         await applyImport(platform.database.db, job.data.importId);
       } catch (error) {
-        await noteImportError(platform.database.db, job.data.importId, error as Error).catch(() => {});
+        const lastAttempt = job.retryCount >= job.retryLimit;
+        await noteImportError(platform.database.db, job.data.importId, error as Error, lastAttempt).catch(
+          () => {},
+        );
         throw error;
       }
     }

@@ -20,7 +20,8 @@ export const invitationRunJob: JobDefinition<{ runId: string }> = {
       } catch (error) {
         // Another worker holds the run: the job is done here, the other finishes it.
         if (error instanceof RunTaken) continue;
-        await noteRunError(platform.database.db, job.data.runId, error as Error).catch(() => {});
+        const lastAttempt = job.retryCount >= job.retryLimit;
+        await noteRunError(platform.database.db, job.data.runId, error as Error, lastAttempt).catch(() => {});
         throw error;
       }
     }

@@ -200,7 +200,11 @@ export async function processInvitationRun(
 }
 
 /** The job failed (it will be retried): the page says so meanwhile. Another worker's run is left alone. */
-export async function noteRunError(db: Db, runId: string, error: Error): Promise<void> {
+/** Shows the error on the run's page; after the last attempt the run is marked failed. */
+export async function noteRunError(db: Db, runId: string, error: Error, lastAttempt: boolean): Promise<void> {
   if (error instanceof RunTaken) return;
-  await updateRun(db, runId, { error: error.message.slice(0, 500) });
+  await updateRun(db, runId, {
+    error: error.message.slice(0, 500),
+    ...(lastAttempt ? { state: 'failed' as const, finishedAt: new Date() } : {}),
+  });
 }

@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/tables.ts';
 import type { Db } from '../../../platform/db/client.ts';
@@ -9,10 +8,11 @@ import { testCaller } from '../../../platform/scheduling/testing.ts';
 import { newAgent, newOrganisation, signInAs } from '../../../platform/testing/factories.ts';
 import { mergeCookies } from '../../../platform/testing/forms.ts';
 import { startTestApp, type TestContext } from '../../../platform/testing/harness.ts';
+import { testJob } from '../../../platform/testing/jobs.ts';
 import { rsaModule } from '../index.ts';
 import { beneficiaries, beneficiaryStatusChanges, invitationRuns, invitations } from '../tables.ts';
 import { invitationRunJob } from './run.job.ts';
-import { processInvitationRun, startInvitationRun } from './run.service.ts';
+import { noteRunError, processInvitationRun, startInvitationRun } from './run.service.ts';
 import { newBeneficiary, newOrientationSetup } from './testing.ts';
 
 /**
@@ -45,13 +45,10 @@ describe('RSA invitations sent in the background', () => {
 
   /** The job as the worker runs it (pg-boss hands it the run's id). */
   const runJob = (runId: string) =>
-    invitationRunJob.handler(
-      [{ id: runId, name: invitationRunJob.name, data: { runId } } as PgBoss.Job<{ runId: string }>],
-      {
-        platform: t.platform,
-        boss: t.platform.messaging.boss,
-      },
-    );
+    invitationRunJob.handler([testJob(invitationRunJob.name, { runId })], {
+      platform: t.platform,
+      boss: t.platform.messaging.boss,
+    });
 
   const invitationsOf = (ids: string[]) =>
     db.select().from(invitations).where(inArray(invitations.beneficiaryId, ids));
@@ -193,6 +190,27 @@ describe('RSA invitations sent in the background', () => {
     expect(new Set(sent.map((i) => i.beneficiaryId)).size).toBe(60);
     const messages = await db.select().from(outboxMessages).where(inArray(outboxMessages.subjectId, ids));
     expect(messages).toHaveLength(60);
+  });
+
+  it('an error shows on the page while retries remain; after the last attempt the run is failed', async () => {
+    const setup = await newOrientationSetup(db);
+    const crowd = await people(setup, 51);
+    const caller = testCaller(setup.worker, [{ organisationId: setup.organisation.id, role: 'agent' }]);
+    const runId = (await startInvitationRun(t.platform, caller, {
+      ids: crowd.map((p) => p.id),
+      channel: 'sms',
+      organisationId: setup.organisation.id,
+    }))!;
+    await noteRunError(db, runId, new Error('base de données indisponible'), false);
+    expect(await runOf(runId)).toMatchObject({ state: 'queued', error: 'base de données indisponible' });
+    await noteRunError(db, runId, new Error('base de données indisponible'), true);
+    expect(await runOf(runId)).toMatchObject({ state: 'failed' });
+    const page = await app.inject({
+      url: `/rsa/invitations/envois/${runId}`,
+      headers: { cookie: setup.workerCookie },
+    });
+    expect(page.body).toContain('L’envoi n’a pas pu se terminer');
+    expect(page.headers.refresh).toBeUndefined();
   });
 
   it('another territory’s agent: 404 on the run’s page, the refusal audited', async () => {

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../platform/db/client.ts';
 import { outboxMessages } from '../../../platform/messaging/tables.ts';
 import { citizens } from '../../../platform/scheduling/tables.ts';
 import { auditTrail, get, organisationWithStaff } from '../../../platform/tenancy/testing.ts';
 import { startTestApp, type TestContext } from '../../../platform/testing/harness.ts';
+import { testJob } from '../../../platform/testing/jobs.ts';
 import { citizenRefOf } from '../appointment-sync.ts';
 import { rsaModule } from '../index.ts';
 import {
@@ -49,14 +49,10 @@ describe('anonymisation of inactive records', () => {
   afterAll(() => t.close());
 
   const run = () =>
-    anonymiseJob.handler(
-      [
-        { id: 'test', name: ANONYMISE_QUEUE, data: { now: now.toISOString() } } as PgBoss.Job<{
-          now?: string;
-        }>,
-      ],
-      { platform: t.platform, boss: t.platform.messaging.boss },
-    );
+    anonymiseJob.handler([testJob(ANONYMISE_QUEUE, { now: now.toISOString() })], {
+      platform: t.platform,
+      boss: t.platform.messaging.boss,
+    });
   const rowOf = async (id: string) =>
     (await db.select().from(beneficiaries).where(eq(beneficiaries.id, id)))[0]!;
 
