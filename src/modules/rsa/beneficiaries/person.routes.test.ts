@@ -363,20 +363,21 @@ describe('a beneficiary’s page', () => {
 
     it('refuses wrong values field by field, in French, and keeps what was typed', async () => {
       const person = await newBeneficiary(db(), { organisationId: w.utsLaSeyne.id });
+      const wrong = {
+        nom: '',
+        prenom: 'Jo',
+        naissance: '31/02/1990',
+        role: 'demandeur',
+        telephone: '06 12',
+        courriel: 'pas-une-adresse',
+        commune: 'Nulle-Part-sur-Mer',
+        ouverture: '01/01/2999',
+        organisation: w.utsLaSeyne.id,
+        referent: w.draguignanAgent.id,
+      };
       const { response } = await submitForm(t.app, {
         page: `/rsa/beneficiaires/${person.id}/modifier`,
-        fields: {
-          nom: '',
-          prenom: 'Jo',
-          naissance: '31/02/1990',
-          role: 'demandeur',
-          telephone: '06 12',
-          courriel: 'pas-une-adresse',
-          commune: 'Nulle-Part-sur-Mer',
-          ouverture: '01/01/2999',
-          organisation: w.utsLaSeyne.id,
-          referent: w.draguignanAgent.id,
-        },
+        fields: wrong,
         cookie: w.laSeyneAgent.cookie,
       });
       expect(response.statusCode).toBe(400);
@@ -384,18 +385,7 @@ describe('a beneficiary’s page', () => {
       // The form's own checks come first; the others after the name is given.
       const second = await submitForm(t.app, {
         page: `/rsa/beneficiaires/${person.id}/modifier`,
-        fields: {
-          nom: 'Dupont',
-          prenom: 'Jo',
-          naissance: '31/02/1990',
-          role: 'demandeur',
-          telephone: '06 12',
-          courriel: 'pas-une-adresse',
-          commune: 'Nulle-Part-sur-Mer',
-          ouverture: '01/01/2999',
-          organisation: w.utsLaSeyne.id,
-          referent: w.draguignanAgent.id,
-        },
+        fields: { ...wrong, nom: 'Dupont' },
         cookie: w.laSeyneAgent.cookie,
       });
       const html = second.response.body;
