@@ -1,0 +1,3 @@
+import type { ProgrammePart } from '../part.ts';
+
+export const selectionPart: ProgrammePart = {};
