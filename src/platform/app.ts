@@ -6,6 +6,7 @@ import { registerApi } from './api/index.ts';
 import { registerAuditJournal } from './audit/index.ts';
 import { registerAuth } from './auth/routes.tsx';
 import { registerSessionLoading } from './auth/session.ts';
+import { registerPublicForms } from './forms/public.routes.tsx';
 import { registerIndicatorsApi } from './indicators/routes.ts';
 import { registerMessaging } from './messaging/index.ts';
 import { registerLetters } from './messaging/letters/letters.routes.tsx';
@@ -62,6 +63,7 @@ export async function buildApp(
   await registerSmsWebhooks(app, platform);
   await registerLetters(app, platform);
   await registerScheduling(app, platform);
+  await registerPublicForms(app, platform);
 
   for (const module of enabledModules(options.modules ?? [], config.modules)) {
     await app.register(async (scope) => module.register(scope, platform));
