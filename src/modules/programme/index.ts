@@ -22,7 +22,11 @@ const parts = [
 ];
 
 async function registerProgramme(app: FastifyInstance, platform: Platform): Promise<void> {
-  app.navigation.push({ label: 'Programme', href: SPACE, visible: (auth) => auth !== null });
+  app.navigation.push(
+    { label: 'Programme', href: SPACE, visible: (auth) => auth !== null },
+    // Visitors find the public portfolio: the projects, their teams and their impact.
+    { label: 'Projets du programme', href: '/programme', visible: (auth) => auth === null },
+  );
   for (const part of parts) await part.register?.(app, platform);
 }
 

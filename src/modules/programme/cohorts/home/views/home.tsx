@@ -19,6 +19,11 @@ export function HomePage({ page }: { page: Page }) {
         Les problèmes que vous rencontrez sur le terrain peuvent devenir des services publics numériques.
         Proposez-les, soutenez ceux de vos collègues, suivez vos projets.
       </p>
+      <p>
+        <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/programme">
+          Les projets du programme et leur impact (page publique)
+        </a>
+      </p>
       {page.mayCreateSeason && (
         <p>
           <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href={paths.newSeason}>
