@@ -4,28 +4,6 @@ import { cohorts, projects, teamMembers } from '../tables.ts';
 
 /** The rows the journal's pages are about, found by the slugs of their URLs. */
 
-export async function projectBySlug(db: Db, slug: string) {
-  const [row] = await db
-    .select({
-      id: projects.id,
-      slug: projects.slug,
-      title: projects.title,
-      territoryId: projects.territoryId,
-      cohort: {
-        id: cohorts.id,
-        slug: cohorts.slug,
-        name: cohorts.name,
-        startsOn: cohorts.startsOn,
-        endsOn: cohorts.endsOn,
-        interviewsAnonymisedAt: cohorts.interviewsAnonymisedAt,
-      },
-    })
-    .from(projects)
-    .innerJoin(cohorts, eq(cohorts.id, projects.cohortId))
-    .where(eq(projects.slug, slug));
-  return row ?? null;
-}
-
 export async function cohortBySlug(db: Db, slug: string) {
   const [row] = await db
     .select({

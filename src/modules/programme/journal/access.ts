@@ -1,9 +1,10 @@
 import type { Db } from '../../../platform/db/client.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
-import { cohortFacts, projectFacts } from '../context.repository.ts';
-import { type CohortFacts, canViewProject, canWorkOnProject, isStaff, type ProjectFacts } from '../policy.ts';
-import { cohortBySlug, projectBySlug, teamsOfCohort } from './access.repository.ts';
+import { cohortFacts } from '../context.repository.ts';
+import { type CohortFacts, canViewProject, isStaff, type ProjectFacts } from '../policy.ts';
+import { openProjectWork, type WorkNeed, type WorkProject } from '../project-access.ts';
+import { cohortBySlug, teamsOfCohort } from './access.repository.ts';
 
 /**
  * Who reaches the journal. Those who work on the project (team, coach, staff) read and write; the
@@ -11,25 +12,15 @@ import { cohortBySlug, projectBySlug, teamsOfCohort } from './access.repository.
  * project that does not exist. Cohort milestones are the staff's, shown read-only to the teams.
  */
 
-export type Need = 'read' | 'write';
+export type Need = WorkNeed;
 
 const READ_ONLY =
   'Vous consultez le journal de ce projet en tant que responsable d’un membre de l’équipe : seuls l’équipe, son coach et l’incubateur le modifient.';
 
-export type JournalProject = NonNullable<Awaited<ReturnType<typeof projectBySlug>>> & {
-  facts: ProjectFacts;
-  mayWrite: boolean;
-  /** The cohort's staff also keep the cohort's milestones. */
-  isStaff: boolean;
-};
+export type JournalProject = WorkProject;
 
-export async function openJournal(db: Db, caller: Caller, slug: string, need: Need): Promise<JournalProject> {
-  const project = await projectBySlug(db, slug);
-  const facts = project ? await projectFacts(db, project.id) : null;
-  if (!project || !facts || !canViewProject(caller.actor, facts)) throw notFound();
-  const mayWrite = canWorkOnProject(caller.actor, facts);
-  if (need === 'write' && !mayWrite) throw forbidden(READ_ONLY);
-  return { ...project, facts, mayWrite, isStaff: isStaff(caller.actor, facts.cohort) };
+export function openJournal(db: Db, caller: Caller, slug: string, need: Need): Promise<JournalProject> {
+  return openProjectWork(db, caller, slug, need, READ_ONLY);
 }
 
 export type MilestonesCohort = NonNullable<Awaited<ReturnType<typeof cohortBySlug>>> & {

@@ -2,9 +2,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import { type Form, getForm } from '../../../platform/forms/forms.service.ts';
 import { type Caller, isUuid } from '../../../platform/tenancy/caller.ts';
-import { projectFacts } from '../context.repository.ts';
-import { canViewProject, canWorkOnProject } from '../policy.ts';
-import { projectBySlug } from './access.repository.ts';
+import { openProjectWork, type WorkNeed, type WorkProject } from '../project-access.ts';
 import { FORM_MODULE, projectOwnerRef } from './paths.ts';
 
 /**
@@ -15,23 +13,16 @@ import { FORM_MODULE, projectOwnerRef } from './paths.ts';
  * another module, is not found either.
  */
 
-export type Need = 'read' | 'write';
+export type Need = WorkNeed;
 
 const READ_ONLY =
   'Vous consultez les enquêtes de ce projet en tant que responsable d’un membre de l’équipe : seuls l’équipe, son coach et l’incubateur les modifient.';
 
-export type SurveysProject = NonNullable<Awaited<ReturnType<typeof projectBySlug>>> & {
-  ownerRef: string;
-  mayWrite: boolean;
-};
+export type SurveysProject = WorkProject & { ownerRef: string };
 
 export async function openSurveys(db: Db, caller: Caller, slug: string, need: Need): Promise<SurveysProject> {
-  const project = await projectBySlug(db, slug);
-  const facts = project ? await projectFacts(db, project.id) : null;
-  if (!project || !facts || !canViewProject(caller.actor, facts)) throw notFound();
-  const mayWrite = canWorkOnProject(caller.actor, facts);
-  if (need === 'write' && !mayWrite) throw forbidden(READ_ONLY);
-  return { ...project, ownerRef: projectOwnerRef(project.id), mayWrite };
+  const project = await openProjectWork(db, caller, slug, need, READ_ONLY);
+  return { ...project, ownerRef: projectOwnerRef(project.id) };
 }
 
 export type OpenedSurvey = { project: SurveysProject; form: Form };
