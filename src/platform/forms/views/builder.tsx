@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type FormState, fieldId, Input, PostForm } from '../../web/components.tsx';
+import { Choices, FormErrors, Textarea } from '../../web/fields.tsx';
 import { builderLabels, conditionKey, NEW_OPTION_FIELDS, newOptionField, optionField } from '../builder.ts';
 import {
   canCondition,
@@ -44,105 +45,7 @@ export function StatusBadge({ status }: { status: Form['status'] }) {
 
 /** The errors of a builder form at the top; an error of the whole form (key « _ ») first, unlinked. */
 export function BuilderErrors({ form }: { form: FormState }) {
-  const entries = Object.entries(form.errors).sort(([a], [b]) => (a === '_' ? -1 : b === '_' ? 1 : 0));
-  if (entries.length === 0) return null;
-  return (
-    <div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="resume-erreurs">
-      <h2 class="fr-alert__title">
-        {entries.length === 1
-          ? 'Le formulaire contient une erreur'
-          : `Le formulaire contient ${entries.length} erreurs`}
-      </h2>
-      <ul>
-        {entries.map(([field, message]) =>
-          field === '_' || !builderLabels[field] ? (
-            <li>{message}</li>
-          ) : (
-            <li>
-              <a href={`#${fieldId(field)}`}>{`${builderLabels[field]} : ${message}`}</a>
-            </li>
-          ),
-        )}
-      </ul>
-    </div>
-  );
-}
-
-function TextArea(props: { form: FormState; name: string; label: string; hint?: string; rows?: number }) {
-  const id = fieldId(props.name);
-  const error = props.form.errors[props.name];
-  const describedBy = [props.hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(' ');
-  return (
-    <div class={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>
-      <label class="fr-label" for={id}>
-        {props.label}
-        {props.hint && (
-          <span class="fr-hint-text" id={`${id}-aide`}>
-            {props.hint}
-          </span>
-        )}
-      </label>
-      <textarea
-        class={`fr-input${error ? ' fr-input--error' : ''}`}
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 3}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.form.values[props.name] ?? ''}
-      </textarea>
-      {error && (
-        <p class="fr-error-text" id={`${id}-erreur`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function RadioGroup(props: {
-  form: FormState;
-  name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  inline?: boolean;
-}) {
-  const id = fieldId(props.name);
-  const error = props.form.errors[props.name];
-  const current = props.form.values[props.name] ?? '';
-  return (
-    <fieldset
-      class={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
-      id={id}
-      aria-labelledby={`${id}-legende${error ? ` ${id}-erreur` : ''}`}
-    >
-      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id={`${id}-legende`}>
-        {props.legend}
-      </legend>
-      {props.options.map((option, index) => (
-        <div class={`fr-fieldset__element${props.inline ? ' fr-fieldset__element--inline' : ''}`}>
-          <div class="fr-radio-group">
-            <input
-              type="radio"
-              id={`${id}-${index}`}
-              name={props.name}
-              value={option.value}
-              checked={current === option.value}
-            />
-            <label class="fr-label" for={`${id}-${index}`}>
-              {option.label}
-            </label>
-          </div>
-        </div>
-      ))}
-      {error && (
-        <div class="fr-messages-group" id={`${id}-erreur`} aria-live="polite">
-          <p class="fr-message fr-message--error">{error}</p>
-        </div>
-      )}
-    </fieldset>
-  );
+  return <FormErrors form={form} labels={builderLabels} />;
 }
 
 function SelectField(props: { form: FormState; name: string; label: string; options: string[] }) {
@@ -180,14 +83,14 @@ export function FormTextsEditor(props: { action: string; csrfToken: string; stat
   return (
     <PostForm action={props.action} csrfToken={props.csrfToken}>
       <Input form={props.state} name="title" label="Titre" required />
-      <TextArea
+      <Textarea
         form={props.state}
         name="intro"
         label="Introduction"
         hint={`Ce que les personnes lisent avant les questions : qui vous êtes, pourquoi vous demandez, combien de temps cela prend (${TEXT_MAX.intro} caractères au plus).`}
         rows={4}
       />
-      <TextArea
+      <Textarea
         form={props.state}
         name="thanks"
         label="Message de remerciement"
@@ -412,10 +315,11 @@ export function QuestionEditor(props: {
         </div>
       )}
       {props.type === 'text' && (
-        <RadioGroup
+        <Choices
+          kind="radio"
           form={state}
           name="format"
-          legend="Longueur de la réponse"
+          label="Longueur de la réponse"
           options={[
             { value: 'court', label: 'Courte (une ligne)' },
             { value: 'long', label: 'Longue (plusieurs lignes)' },
@@ -424,10 +328,11 @@ export function QuestionEditor(props: {
       )}
       {props.type === 'number' && (
         <>
-          <RadioGroup
+          <Choices
+            kind="radio"
             form={state}
             name="nature"
-            legend="Nature du nombre"
+            label="Nature du nombre"
             inline
             options={[
               { value: 'entier', label: 'Entier' },

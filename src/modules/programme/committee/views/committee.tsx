@@ -1,4 +1,3 @@
-import { FormErrors, Textarea } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   Breadcrumb,
   type FormState,
@@ -6,6 +5,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import { SPACE } from '../../part.ts';
 import { type CommitteeDossier, seesDecisions } from '../access.ts';
 import { describeConflict } from '../conflicts.ts';

@@ -1,4 +1,3 @@
-import { Choices, Field, FormErrors, Textarea } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   emptyForm,
   FileInput,
@@ -8,6 +7,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { Choices, Field, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import { committeeDecisionLabels } from '../../labels.ts';
 import { canWorkOnProject } from '../../policy.ts';
 import { type CommitteeDossier, type ItemView, seesDecisions } from '../access.ts';

@@ -1,5 +1,5 @@
-import { Field, FormErrors, Textarea } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import { type FormState, fieldId, Input } from '../../../../platform/web/components.tsx';
+import { Field, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import { committeeDecisionLabels } from '../../labels.ts';
 import { SPACE } from '../../part.ts';
 import type { ItemView } from '../access.ts';

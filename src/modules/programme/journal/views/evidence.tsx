@@ -1,10 +1,6 @@
-import {
-  Field,
-  FormErrors,
-  SecondaryAction,
-  Textarea,
-} from '../../../../platform/scheduling/admin/views/parts.tsx';
+import { SecondaryAction } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import { type FormState, PostForm, Select, SubmitButton } from '../../../../platform/web/components.tsx';
+import { Field, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import {
   confidenceLabels,
   evidenceClaimLabels,

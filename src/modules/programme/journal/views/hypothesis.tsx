@@ -1,10 +1,6 @@
-import {
-  Choices,
-  FormErrors,
-  SecondaryAction,
-  Textarea,
-} from '../../../../platform/scheduling/admin/views/parts.tsx';
+import { SecondaryAction } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import { type FormState, PostForm, SubmitButton } from '../../../../platform/web/components.tsx';
+import { Choices, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import { hypothesisStateLabels } from '../../labels.ts';
 import type { JournalProject } from '../access.ts';
 import type { Hypothesis } from '../hypotheses.repository.ts';

@@ -1,11 +1,6 @@
-import {
-  Choices,
-  Field,
-  FormErrors,
-  SecondaryAction,
-  Textarea,
-} from '../../../../platform/scheduling/admin/views/parts.tsx';
+import { SecondaryAction } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import { type FormState, PostForm, SubmitButton, Table } from '../../../../platform/web/components.tsx';
+import { Choices, Field, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import type { JournalProject } from '../access.ts';
 import type { Interview, InterviewListEntry } from '../interviews.repository.ts';
 import { journalPath } from '../paths.ts';

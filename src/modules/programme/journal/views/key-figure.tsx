@@ -1,10 +1,6 @@
-import {
-  Checkbox,
-  Field,
-  FormErrors,
-  SecondaryAction,
-} from '../../../../platform/scheduling/admin/views/parts.tsx';
+import { SecondaryAction } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import { type FormState, PostForm, SubmitButton } from '../../../../platform/web/components.tsx';
+import { Checkbox, Field, FormErrors } from '../../../../platform/web/fields.tsx';
 import type { JournalProject } from '../access.ts';
 import { journalPath } from '../paths.ts';
 import { keyFigureLabels } from '../schemas.ts';

@@ -1,9 +1,4 @@
-import {
-  Badge,
-  Field,
-  FormErrors,
-  SecondaryAction,
-} from '../../../../platform/scheduling/admin/views/parts.tsx';
+import { Badge, SecondaryAction } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   Breadcrumb,
   type FormState,
@@ -12,6 +7,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { Field, FormErrors } from '../../../../platform/web/fields.tsx';
 import { milestoneKindLabels } from '../../labels.ts';
 import { SPACE } from '../../part.ts';
 import type { MilestonesCohort } from '../access.ts';

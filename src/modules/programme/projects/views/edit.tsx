@@ -1,11 +1,4 @@
-import {
-  Checkbox,
-  Choices,
-  FieldGrid,
-  FormErrors,
-  FormSection,
-  Textarea,
-} from '../../../../platform/scheduling/admin/views/parts.tsx';
+import { FieldGrid, FormSection } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   type FormState,
   Input,
@@ -14,6 +7,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { Checkbox, Choices, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import { phaseLabels } from '../../labels.ts';
 import type { OpenedProject } from '../access.ts';
 import { USERTYPES } from '../betagouv.ts';

@@ -1,4 +1,4 @@
-import { Field, FieldGrid, FormErrors } from '../../../../platform/scheduling/admin/views/parts.tsx';
+import { FieldGrid } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   type FormState,
   Input,
@@ -7,6 +7,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { Field, FormErrors } from '../../../../platform/web/fields.tsx';
 import type { OpenedProject } from '../access.ts';
 import { projectPath, teamPath } from '../paths.ts';
 import { formatDays, type Plan } from '../plan.ts';

@@ -1,4 +1,3 @@
-import { Choices, FormErrors, Textarea } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   type FormState,
   formatDateTime,
@@ -6,6 +5,7 @@ import {
   PostForm,
   SubmitButton,
 } from '../../../../platform/web/components.tsx';
+import { Choices, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import type { ProblemAccess } from '../access.ts';
 import { decisionFormLabels, decisionHints, decisionLabels } from '../schemas.ts';
 import { DECISIONS } from '../selection.repository.ts';

@@ -1,4 +1,3 @@
-import { Choices, FormErrors, Textarea } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   type FormState,
   formatDateTime,
@@ -6,6 +5,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { Choices, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import { weightedScore } from '../../rubric.ts';
 import type { ProblemAccess } from '../access.ts';
 import { conflictKindLabels } from '../conflicts.ts';

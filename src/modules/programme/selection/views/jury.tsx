@@ -1,4 +1,3 @@
-import { FormErrors } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   type FormState,
   Input,
@@ -7,6 +6,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { FormErrors } from '../../../../platform/web/fields.tsx';
 import { conflictKindLabels } from '../conflicts.ts';
 import { RUBRIC_LOCKED, type viewJury } from '../jury.service.ts';
 import { jurorLabels, labelField, rubricLabels, WEIGHTS, weightField } from '../schemas.ts';

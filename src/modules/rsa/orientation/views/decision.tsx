@@ -1,4 +1,3 @@
-import { Choices, Field, FormErrors, Textarea } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   Breadcrumb,
   type FormState,
@@ -7,6 +6,7 @@ import {
   SubmitButton,
   Table,
 } from '../../../../platform/web/components.tsx';
+import { Choices, Field, FormErrors, Textarea } from '../../../../platform/web/fields.tsx';
 import type { SavedAnswers } from '../../person.repository.ts';
 import {
   describeAnswers,

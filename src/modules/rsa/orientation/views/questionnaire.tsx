@@ -1,5 +1,5 @@
-import { Choices, FormErrors } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import { Breadcrumb, type FormState, PostForm, SubmitButton } from '../../../../platform/web/components.tsx';
+import { Choices, FormErrors } from '../../../../platform/web/fields.tsx';
 import { MessagePage } from '../../../../platform/web/pages.tsx';
 import { DECLINED, DECLINED_LABEL, QUESTIONS, questionLabels } from '../questionnaire.ts';
 

@@ -1,4 +1,3 @@
-import { Checkbox, FormErrors } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import {
   Breadcrumb,
   type FormState,
@@ -6,6 +5,7 @@ import {
   PostForm,
   SubmitButton,
 } from '../../../../platform/web/components.tsx';
+import { Checkbox, FormErrors } from '../../../../platform/web/fields.tsx';
 import { MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS, settingsLabels } from '../schemas.ts';
 import type { RsaSettings } from '../settings.repository.ts';
 

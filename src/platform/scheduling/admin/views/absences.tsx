@@ -1,4 +1,5 @@
 import { type FormState, PostForm, Select, SubmitButton, Table } from '../../../web/components.tsx';
+import { Choices, Field } from '../../../web/fields.tsx';
 import type { AbsenceRow } from '../absences.repository.ts';
 import type { AgentChoice, SettingsOrganisation } from '../organisation-context.service.ts';
 import { frenchDay, frenchTime, minutesOf, shortTime, weekdaysList } from '../recurrence.ts';
@@ -6,8 +7,6 @@ import { absenceLabels } from '../schemas.ts';
 import { everyWeeksOptions, periodText, weekdayOptions } from './opening-slots.tsx';
 import {
   AddLink,
-  Choices,
-  Field,
   FieldGrid,
   FilterForm,
   FormColumn,

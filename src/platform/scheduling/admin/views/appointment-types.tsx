@@ -1,4 +1,5 @@
 import { type FormState, Input, PostForm, Select, SubmitButton, Table } from '../../../web/components.tsx';
+import { Checkbox, Choices, Textarea } from '../../../web/fields.tsx';
 import { type LocationKind, locationLabels } from '../../types.ts';
 import type { AppointmentTypeRow } from '../appointment-types.repository.ts';
 import type { SettingsOrganisation } from '../organisation-context.service.ts';
@@ -6,14 +7,11 @@ import { appointmentTypeLabels, bookableByLabels, bookableByValues, locationKind
 import {
   AddLink,
   ArchivalBadge,
-  Checkbox,
-  Choices,
   FormColumn,
   FormSection,
   SecondaryAction,
   SettingsHeader,
   settingsPath,
-  Textarea,
 } from './parts.tsx';
 
 export function appointmentTypePath(id: string): string {

@@ -1,13 +1,11 @@
 import { type FormState, PostForm, Select, SubmitButton, Table } from '../../../web/components.tsx';
+import { Checkbox, Choices, Field } from '../../../web/fields.tsx';
 import type { OpeningSlotRow } from '../opening-slots.repository.ts';
 import type { AgentChoice, SettingsOrganisation } from '../organisation-context.service.ts';
 import { frenchDay, frenchTime, shortTime, weekdayNames, weekdaysList } from '../recurrence.ts';
 import { openingSlotLabels } from '../schemas.ts';
 import {
   AddLink,
-  Checkbox,
-  Choices,
-  Field,
   FieldGrid,
   FilterForm,
   FormColumn,

@@ -1,5 +1,6 @@
 import type { Commune } from '../../../geo/administrative.ts';
 import { type FormState, Input, PostForm, SubmitButton, Table } from '../../../web/components.tsx';
+import { Choices, Field, Textarea } from '../../../web/fields.tsx';
 import { communeLabel } from '../communes.ts';
 import type { SettingsOrganisation } from '../organisation-context.service.ts';
 import type { PlaceRow } from '../places.repository.ts';
@@ -7,13 +8,10 @@ import { placeLabels } from '../schemas.ts';
 import {
   AddLink,
   ArchivalBadge,
-  Choices,
-  Field,
   FormColumn,
   SecondaryAction,
   SettingsHeader,
   settingsPath,
-  Textarea,
 } from './parts.tsx';
 
 export function placePath(id: string): string {

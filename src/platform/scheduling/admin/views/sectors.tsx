@@ -1,8 +1,9 @@
 import type { Commune, SearchResult } from '../../../geo/administrative.ts';
 import { CsrfField, type FormState, Table } from '../../../web/components.tsx';
+import { Choices } from '../../../web/fields.tsx';
 import type { AgentChoice, SettingsOrganisation } from '../organisation-context.service.ts';
 import type { SectorCommune } from '../sectors.service.ts';
-import { Choices, FormColumn, nameOptions, SettingsHeader, settingsPath } from './parts.tsx';
+import { FormColumn, nameOptions, SettingsHeader, settingsPath } from './parts.tsx';
 
 export type SectorSearch = {
   commune?: { query: string; results: Commune[] };

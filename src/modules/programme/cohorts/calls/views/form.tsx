@@ -1,5 +1,5 @@
 import { ErrorSummary, type FormState, Input, PostForm } from '../../../../../platform/web/components.tsx';
-import { TextArea, TimeInput } from '../../fields.tsx';
+import { Field, Textarea } from '../../../../../platform/web/fields.tsx';
 import { ProgrammeBreadcrumb } from '../../parts.tsx';
 import { paths } from '../../paths.ts';
 import { callLabels } from '../schemas.ts';
@@ -31,7 +31,7 @@ export function CallFormPage(props: {
             csrfToken={props.csrfToken}
           >
             <Input form={form} name="titre" label={callLabels.titre!} required />
-            <TextArea
+            <Textarea
               form={form}
               name="introduction"
               label={callLabels.introduction!}
@@ -53,7 +53,13 @@ export function CallFormPage(props: {
                 />
               </div>
               <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
-                <TimeInput form={form} name="ouverture_heure" label={callLabels.ouverture_heure!} required />
+                <Field
+                  type="time"
+                  form={form}
+                  name="ouverture_heure"
+                  label={callLabels.ouverture_heure!}
+                  required
+                />
               </div>
             </fieldset>
             <fieldset class="fr-fieldset">
@@ -74,7 +80,13 @@ export function CallFormPage(props: {
                 />
               </div>
               <div class="fr-fieldset__element fr-col-12 fr-col-sm-6">
-                <TimeInput form={form} name="cloture_heure" label={callLabels.cloture_heure!} required />
+                <Field
+                  type="time"
+                  form={form}
+                  name="cloture_heure"
+                  label={callLabels.cloture_heure!}
+                  required
+                />
               </div>
             </fieldset>
             {!call && (

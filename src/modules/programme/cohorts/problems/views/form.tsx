@@ -1,6 +1,6 @@
 import type { Membership } from '../../../../../platform/auth/actor.ts';
 import { ErrorSummary, type FormState, Input, PostForm } from '../../../../../platform/web/components.tsx';
-import { Choices, TextArea } from '../../fields.tsx';
+import { Choices, Textarea } from '../../../../../platform/web/fields.tsx';
 import { formatInstant, ProgrammeBreadcrumb } from '../../parts.tsx';
 import { paths } from '../../paths.ts';
 import { PROBLEM_FIELDS, problemLabels } from '../fields.ts';
@@ -69,7 +69,7 @@ export function ProblemFormPage(props: {
                   required={field.required}
                 />
               ) : (
-                <TextArea
+                <Textarea
                   form={form}
                   name={field.name}
                   label={field.label}

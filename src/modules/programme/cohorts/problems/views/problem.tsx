@@ -6,8 +6,8 @@ import {
   PostForm,
   Select,
 } from '../../../../../platform/web/components.tsx';
+import { Choices, Textarea } from '../../../../../platform/web/fields.tsx';
 import { problemStatusLabels } from '../../../labels.ts';
-import { Choices, TextArea } from '../../fields.tsx';
 import { formatInstant, Paragraphs, ProblemStatusBadge, ProgrammeBreadcrumb } from '../../parts.tsx';
 import { paths } from '../../paths.ts';
 import { PROBLEM_FIELDS } from '../fields.ts';
@@ -145,7 +145,7 @@ function MeTooSection({ page, form, csrfToken }: { page: Page; form: FormState; 
                 required
                 hint="Le nom de votre service ou de votre équipe."
               />
-              <TextArea
+              <Textarea
                 form={form}
                 name="commentaire"
                 label={meTooLabels.commentaire}
@@ -219,7 +219,7 @@ function Triage({ page, forms, csrfToken }: { page: Page; forms: ProblemForms; c
                 },
               ]}
             />
-            <TextArea
+            <Textarea
               form={forms.prescreen}
               name="note"
               label={prescreenLabels.note}

@@ -5,7 +5,7 @@ import {
   PostForm,
   Select,
 } from '../../../../../platform/web/components.tsx';
-import { Choices, TextArea } from '../../fields.tsx';
+import { Choices, Textarea } from '../../../../../platform/web/fields.tsx';
 import { ProgrammeBreadcrumb } from '../../parts.tsx';
 import { paths } from '../../paths.ts';
 import { seasonLabels } from '../schemas.ts';
@@ -51,7 +51,7 @@ export function SeasonFormPage(props: {
                 />
               </div>
               <div class="fr-fieldset__element">
-                <TextArea
+                <Textarea
                   form={form}
                   name="description"
                   label={seasonLabels.description!}
@@ -98,7 +98,7 @@ export function SeasonFormPage(props: {
                 }))}
               />
             )}
-            <TextArea
+            <Textarea
               form={form}
               name="autres_coachs"
               label={seasonLabels.autres_coachs!}
