@@ -150,16 +150,16 @@ describe('programme demo data', () => {
       from programme_projects p join territories t on t.id = p.territory_id join agents a on a.id = p.coach_agent_id
       where p.cohort_id = ${season('saison-2019')} and p.mission <> '' and p.problem <> '' and p.solution <> ''
       order by p.slug`);
-    const stoppedInJuly = (start: string) => `investigation ${start}→2019-07-12, abandon 2019-07-12→`;
+    const stoppedInJuly = (start: string) => `investigation ${start}→2019-07-11, abandon 2019-07-12→`;
     expect(Object.fromEntries(rows.map((r) => [r.slug, r.phases]))).toEqual({
       'accueil-uts-la-seyne': stoppedInJuly('2019-02-04'),
       'au-compost-mitoyen':
-        'investigation 2019-02-04→2019-08-31, construction 2019-09-01→2021-06-30, abandon 2021-06-30→',
+        'investigation 2019-02-04→2019-08-31, construction 2019-09-01→2021-06-29, abandon 2021-06-30→',
       'direct-autonomie': stoppedInJuly('2019-02-04'),
       idquart: stoppedInJuly('2019-02-04'),
       'meli-melo': stoppedInJuly('2019-03-01'),
       'pau-partage':
-        'investigation 2019-02-04→2019-06-05, construction 2019-06-05→2019-12-31, transfer 2020-01-01→',
+        'investigation 2019-02-04→2019-06-04, construction 2019-06-05→2019-12-31, transfer 2020-01-01→',
       'plateforme-rsa': stoppedInJuly('2019-02-04'),
       'trajectoire-enfance': stoppedInJuly('2019-02-04'),
     });

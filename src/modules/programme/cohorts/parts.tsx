@@ -45,23 +45,7 @@ export function CallStateBadge({ state }: { state: CallState }) {
   );
 }
 
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** '2019-02-04' → « 4 février 2019 » (a date column has no time zone). */
-export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
-}
-
-const instantFormat = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
-/** An instant as agents read it, in Paris: « 31 mars 2026 à 23:59 ». */
-export function formatInstant(instant: Date): string {
-  return instantFormat.format(instant);
-}
+export { formatDay, formatInstant } from '../dates.ts';
 
 /** Text typed in a textarea, shown as paragraphs and line breaks (no inline style: the CSP refuses it). */
 export function Paragraphs({ text }: { text: string }) {

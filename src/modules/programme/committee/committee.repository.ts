@@ -77,14 +77,6 @@ export async function updateCommittee(
   await db.update(committees).set(values).where(eq(committees.id, id));
 }
 
-export async function activeAgentsByEmails(db: Db, emails: string[]) {
-  if (emails.length === 0) return [];
-  return db
-    .select({ id: agents.id, email: agents.email })
-    .from(agents)
-    .where(and(inArray(sql`lower(${agents.email})`, emails), isNull(agents.deactivatedAt)));
-}
-
 export async function membersOf(db: Db, committeeId: string) {
   return db
     .select({

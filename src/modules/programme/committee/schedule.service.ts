@@ -3,12 +3,12 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { conflict, forbidden, invalid, notFound } from '../../../platform/errors.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
+import { activeAgentsByEmails } from '../agents.repository.ts';
 import { cohortFacts } from '../context.repository.ts';
 import { canViewCohort, isStaff } from '../policy.ts';
 import type { CommitteeDossier } from './access.ts';
 import { materialsDueOn, meetingInstant } from './calendar.ts';
 import {
-  activeAgentsByEmails,
   cohortBySlug,
   committeeIdsInvolving,
   committeesOfCohort,

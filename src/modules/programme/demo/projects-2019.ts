@@ -61,8 +61,9 @@ const CAMILLE = 'coach.pau@incubateur.tremplin.demo';
 
 /** The date the teams that stopped at investigation closed their file. */
 const STOPPED_ON = '2019-07-12';
+// A phase ends the day before the next one starts, as the committee's decisions close them.
 const stoppedAtInvestigation = (startsOn: string, comment: string): ProjectSeed['phases'] => [
-  { phase: 'investigation', startsOn, endsOn: STOPPED_ON, comment: 'Instruction du problème en équipe.' },
+  { phase: 'investigation', startsOn, endsOn: '2019-07-11', comment: 'Instruction du problème en équipe.' },
   { phase: 'abandon', startsOn: STOPPED_ON, endsOn: null, comment },
 ];
 
@@ -596,7 +597,7 @@ export const projects2019: ProjectSeed[] = [
       {
         phase: 'investigation',
         startsOn: '2019-02-04',
-        endsOn: '2019-06-05',
+        endsOn: '2019-06-04',
         comment: 'Enquête auprès de plus de 200 seniors.',
       },
       {
@@ -851,7 +852,7 @@ export const projects2019: ProjectSeed[] = [
       {
         phase: 'construction',
         startsOn: '2019-09-01',
-        endsOn: '2021-06-30',
+        endsOn: '2021-06-29',
         comment: 'Startup de territoire à partir de septembre 2019.',
       },
       { phase: 'abandon', startsOn: '2021-06-30', endsOn: null, comment: 'Arrêt en 2021.' },

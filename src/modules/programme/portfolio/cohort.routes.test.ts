@@ -116,8 +116,8 @@ describe('public portfolio: home and cohort page', () => {
     expect(html).toContain('sur 40 jours prévus (8,8 %)');
     // Public projects with their phase and latest decision; the unpublished one only as a count.
     expect(html).toContain(`href="/programme/projets/${slugs.a}"`);
-    expect(html).toContain('Go : startup de territoire, en construction (1 juillet 2019)');
-    expect(html).toContain('Arrêt (1 juillet 2019)');
+    expect(html).toContain('Go : startup de territoire, en construction (1er juillet 2019)');
+    expect(html).toContain('Arrêt (1er juillet 2019)');
     expect(html).not.toContain('Projet pas encore publié');
     expect(html).toContain('Un autre projet de la saison n’est pas publié par son équipe.');
   });

@@ -27,7 +27,7 @@ describe('portfolio formats', () => {
     expect(formatDay('2019-02-04')).toBe('4 février 2019');
     expect(formatDay('2019-06-30')).toBe('30 juin 2019');
     expect(formatPeriod('2019-02-04', '2019-06-28')).toBe('du 4 février 2019 au 28 juin 2019');
-    expect(formatPeriod('2019-09-01', null)).toBe('depuis le 1 septembre 2019');
+    expect(formatPeriod('2019-09-01', null)).toBe('depuis le 1er septembre 2019');
     expect(formatInstant(new Date('2030-01-15T10:00:00Z'))).toBe('15 janvier 2030 à 11:00');
   });
 

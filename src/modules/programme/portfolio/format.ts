@@ -1,3 +1,6 @@
+import { formatDay } from '../dates.ts';
+
+export { formatDay, formatInstant } from '../dates.ts';
 /**
  * How the public portfolio writes people, days and figures. Pure, so table-tested (format.test.ts).
  */
@@ -11,13 +14,7 @@ export function publicName(firstName: string, lastName: string): string {
   return initial ? `${firstName.trim()} ${initial}.` : firstName.trim();
 }
 
-const longDay = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** '2019-02-04' → « 4 février 2019 ». Days are calendar days, so they are read in UTC (no shift). */
-export function formatDay(day: string): string {
-  return longDay.format(new Date(`${day}T00:00:00Z`));
-}
 
 /** '2019-02-04' → « février 2019 ». */
 export function formatMonth(day: string): string {
@@ -55,17 +52,6 @@ export function countOf(count: number, one: string, many: string): string {
 export function formatShare(part: number, whole: number): string {
   if (whole === 0) return '—';
   return `${formatNumber(Math.round((part / whole) * 1000) / 10)} %`;
-}
-
-const instant = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
-/** An instant as the public reads it, in Europe/Paris: « 15 janvier 2030 à 11:00 ». */
-export function formatInstant(value: Date): string {
-  return instant.format(value);
 }
 
 /** Ends a sentence with one full stop, even when it ends with an initial (« Coach : Coline M. »). */

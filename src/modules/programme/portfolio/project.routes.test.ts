@@ -127,7 +127,7 @@ describe('public portfolio: project page and beta.gouv.fr export', () => {
     const initial = (lastName: string) => `${lastName.charAt(0)}.`;
     expect(html).toContain(`Valérie ${initial(world.varAgent.lastName)}, UTS La Seyne`);
     expect(html).toContain(
-      `Victor ${initial(world.varColleague.lastName)}, Direction de l’insertion (jusqu’au 1 avril 2019)`,
+      `Victor ${initial(world.varColleague.lastName)}, Direction de l’insertion (jusqu’au 1er avril 2019)`,
     );
     expect(html).toContain(`accompagnée par Coline ${initial(world.coach.lastName)}`);
     for (const person of [world.varAgent, world.varColleague, world.coach]) {

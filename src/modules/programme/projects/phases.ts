@@ -1,7 +1,7 @@
 import { addDays } from '../../../platform/scheduling/agenda/week-grid.ts';
+import { formatDay } from '../dates.ts';
 import { phaseLabels } from '../labels.ts';
 import type { projectPhase } from '../tables.ts';
-import { formatLongDay } from './weeks.ts';
 
 /**
  * A project's phase timeline, pure. Rows never overlap: each phase ends before the next begins, and
@@ -30,7 +30,7 @@ export function currentPhase<T extends Pick<PhaseRow, 'startsOn' | 'endsOn'>>(ro
 }
 
 const span = (row: Pick<PhaseRow, 'phase' | 'startsOn' | 'endsOn'>) =>
-  `« ${phaseLabels[row.phase]} » (${row.endsOn ? `du ${formatLongDay(row.startsOn)} au ${formatLongDay(row.endsOn)}` : `depuis le ${formatLongDay(row.startsOn)}, sans fin`})`;
+  `« ${phaseLabels[row.phase]} » (${row.endsOn ? `du ${formatDay(row.startsOn)} au ${formatDay(row.endsOn)}` : `depuis le ${formatDay(row.startsOn)}, sans fin`})`;
 
 /**
  * What is wrong with a timeline, for the row being written (`subject`): an end before its start, or

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/client.ts';
 import { agents, memberships, organisations } from '../../../platform/tenancy/tables.ts';
@@ -55,15 +55,6 @@ export async function memberOfAgent(db: Db, projectId: string, agentId: string) 
 
 export async function agentById(db: Db, id: string) {
   const [row] = await db.select().from(agents).where(eq(agents.id, id));
-  return row ?? null;
-}
-
-/** An agent by email (stored lower-cased), active or not: the caller says what a deactivated one means. */
-export async function agentByEmail(db: Db, email: string) {
-  const [row] = await db
-    .select()
-    .from(agents)
-    .where(eq(sql`lower(${agents.email})`, email.trim().toLowerCase()));
   return row ?? null;
 }
 

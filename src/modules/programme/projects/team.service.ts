@@ -2,10 +2,10 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import { type Caller, isUuid } from '../../../platform/tenancy/caller.ts';
+import { agentByEmail } from '../agents.repository.ts';
 import type { OpenedProject } from './access.ts';
 import { updateDetachmentPlan } from './projects.repository.ts';
 import {
-  agentByEmail,
   agentById,
   deleteMember,
   insertMember,

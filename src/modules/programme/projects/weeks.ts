@@ -1,4 +1,5 @@
 import { addDays, isLocalDay, localDayOf, mondayOf } from '../../../platform/scheduling/agenda/week-grid.ts';
+import { formatDay } from '../dates.ts';
 
 /**
  * Weeks of the detachment, pure. A week is named by its Monday ('YYYY-MM-DD', Europe/Paris): the
@@ -36,14 +37,7 @@ export function weeksBetween(from: string, to: string): string[] {
 
 export { isLocalDay };
 
-const longDay = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** « 3 mars 2025 » for a calendar day. */
-export function formatLongDay(day: string): string {
-  return longDay.format(new Date(`${day}T00:00:00Z`));
-}
-
 /** « semaine du 3 mars 2025 ». */
 export function weekLabel(monday: string): string {
-  return `semaine du ${formatLongDay(monday)}`;
+  return `semaine du ${formatDay(monday)}`;
 }

@@ -1,22 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
-import { agents } from '../../../platform/tenancy/tables.ts';
 import { criteria, jurors } from '../tables.ts';
-
-/** The jury's set-up: its members and the rubric's labels and weights. */
-
-export async function findAgentByEmail(db: Db, email: string) {
-  const [row] = await db
-    .select({
-      id: agents.id,
-      firstName: agents.firstName,
-      lastName: agents.lastName,
-      deactivatedAt: agents.deactivatedAt,
-    })
-    .from(agents)
-    .where(eq(sql`lower(${agents.email})`, email.trim().toLowerCase()));
-  return row ?? null;
-}
 
 /** Adds a juror; false when they already were one. */
 export async function insertJuror(tx: Db, callId: string, agentId: string, now: Date): Promise<boolean> {

@@ -2,9 +2,10 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import type { Caller } from '../../../platform/tenancy/caller.ts';
+import { agentByEmail } from '../agents.repository.ts';
 import type { CallAccess } from './access.ts';
 import { type ConflictKind, jurorConflict } from './conflicts.ts';
-import { deleteJuror, findAgentByEmail, insertJuror, updateCriterion } from './jury.repository.ts';
+import { deleteJuror, insertJuror, updateCriterion } from './jury.repository.ts';
 import {
   criteriaOf,
   declaredConflictsOfCall,
@@ -64,7 +65,7 @@ export async function viewJury(db: Db, access: CallAccess) {
 
 /** Any agent of the platform may sit on a jury (an elected official, an agent of another service…). */
 export async function addJuror(db: Db, caller: Caller, access: CallAccess, email: string, now: Date) {
-  const agent = await findAgentByEmail(db, email);
+  const agent = await agentByEmail(db, email);
   if (!agent) {
     throw invalid({
       email: 'Aucun agent n’a cette adresse sur Tremplin. Invitez d’abord la personne dans son organisation.',

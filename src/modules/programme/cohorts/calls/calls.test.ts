@@ -61,7 +61,7 @@ describe('calls for problems', () => {
 
     const page = await get(t, paths.call(callId), w.varAgent.cookie);
     expect(page.body).toContain('À venir');
-    expect(page.body).toContain('Ouvre le 1 février 2027 à 09:00');
+    expect(page.body).toContain('Ouvre le 1er février 2027 à 09:00');
     expect(page.body).not.toContain('Proposer un problème');
 
     // Changed, and shown again in Paris time.

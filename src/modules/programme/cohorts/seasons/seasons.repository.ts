@@ -53,15 +53,6 @@ export async function incubatorMembers(db: Db, incubatorIds: string[]) {
     .orderBy(asc(agents.lastName), asc(agents.firstName));
 }
 
-/** Active agents with these exact addresses (stored lower-cased). */
-export async function activeAgentsByEmail(db: Db, emails: string[]): Promise<AgentChoice[]> {
-  if (emails.length === 0) return [];
-  return db
-    .select(agentColumns)
-    .from(agents)
-    .where(and(inArray(sql`lower(${agents.email})`, emails), isNull(agents.deactivatedAt)));
-}
-
 export async function activeAgentsById(db: Db, ids: string[]): Promise<AgentChoice[]> {
   if (ids.length === 0) return [];
   return db

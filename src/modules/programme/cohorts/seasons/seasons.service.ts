@@ -5,12 +5,12 @@ import { forbidden, invalid } from '../../../../platform/errors.ts';
 import { slugify } from '../../../../platform/geo/text.ts';
 import type { Caller } from '../../../../platform/tenancy/caller.ts';
 import { freeSlug } from '../../../../platform/tenancy/slugs.ts';
+import { activeAgentsByEmails } from '../../agents.repository.ts';
 import { canConfigureCohort, incubatorsAdministered } from '../../policy.ts';
 import type { CohortRow } from '../access.repository.ts';
 import { openSeasonToConfigure } from '../access.ts';
 import type { SeasonInput } from './schemas.ts';
 import {
-  activeAgentsByEmail,
   activeAgentsById,
   coachesOf,
   existingTerritories,
@@ -58,7 +58,7 @@ export function mayCreateSeasons(actor: Actor): boolean {
 async function checkedPartnersAndCoaches(db: Db, input: SeasonInput) {
   const [territoryIds, byEmail, byId] = await Promise.all([
     existingTerritories(db, input.territoires),
-    activeAgentsByEmail(db, input.autres_coachs),
+    activeAgentsByEmails(db, input.autres_coachs),
     activeAgentsById(db, input.coachs),
   ]);
   const errors: Record<string, string> = {};

@@ -8,14 +8,9 @@ import { cohortProjectsPath, journalPath, projectPath } from '../paths.ts';
 
 /** Pieces shared by the journal's pages. */
 
-const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-const longDay = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+import { formatDay } from '../../dates.ts';
 
-/** A calendar day ('2019-03-05') as « 5 mars 2019 ». */
-export const formatDay = (day: string) => longDay.format(new Date(`${day}T00:00:00Z`));
-
-/** An instant as its day in Europe/Paris, « 1 juillet 2019 ». */
-export const formatInstantDay = (instant: Date) => longDate.format(instant);
+export { formatDay, formatInstantDay } from '../../dates.ts';
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 

@@ -1,11 +1,11 @@
 import { Badge } from '../../../../platform/scheduling/admin/views/parts.tsx';
 import { Breadcrumb } from '../../../../platform/web/components.tsx';
+import { formatDay } from '../../dates.ts';
 import { phaseLabels } from '../../labels.ts';
 import { SPACE } from '../../part.ts';
 import { cohortPath, cohortProjectsPath, projectPath } from '../paths.ts';
 import type { Phase } from '../phases.ts';
 import { formatDays } from '../plan.ts';
-import { formatLongDay } from '../weeks.ts';
 
 /** Pieces shared by the project pages. */
 
@@ -44,8 +44,8 @@ export function PhaseBadge({ phase }: { phase: Phase | null }) {
 /** « du 3 février 2025 au 14 mai 2025 », « depuis le 15 mai 2025 ». */
 export function phaseSpan(row: { startsOn: string; endsOn: string | null }): string {
   return row.endsOn
-    ? `du ${formatLongDay(row.startsOn)} au ${formatLongDay(row.endsOn)}`
-    : `depuis le ${formatLongDay(row.startsOn)}`;
+    ? `du ${formatDay(row.startsOn)} au ${formatDay(row.endsOn)}`
+    : `depuis le ${formatDay(row.startsOn)}`;
 }
 
 /** « 1,5 j ». */
