@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { formatViolations, seriousViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { horizontalOverflow } from './flows.ts';
+import { follow } from './pages.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -41,10 +42,6 @@ async function check(page: Page, name: string, options: { axe?: boolean } = {}):
   if (options.axe === false) return;
   const violations = await seriousViolations(page);
   expect(violations, formatViolations(violations)).toEqual([]);
-}
-
-async function follow(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForNavigation(), action()]);
 }
 
 test('a person books on a phone from /rdv to the confirmation, then cancels from the manage link', async () => {

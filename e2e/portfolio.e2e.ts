@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   addCommittee,
@@ -14,9 +13,10 @@ import {
 } from '../src/modules/programme/portfolio/testing.ts';
 import { programmeWorld } from '../src/modules/programme/testing.ts';
 import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
-import { formatViolations, seriousViolations, type Violation } from './axe.ts';
+import { formatViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { horizontalOverflow } from './flows.ts';
+import { mainText, pageChecks } from './pages.ts';
 import { createFreshDatabase, type FreshDatabase } from './postgres.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -28,7 +28,6 @@ import { type RunningServer, startServer } from './server.ts';
  * The programme's rows are written into the database before the server starts (an embedded database
  * admits one process at a time), so the server finds them and skips the demo seed.
  */
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 900 } };
 
@@ -37,7 +36,7 @@ let browser: Browser;
 let dataDir: string;
 let postgres: FreshDatabase | undefined;
 const urls = { cohort: '', project: '', betagouv: '' };
-const found: Violation[] = [];
+const { check, found } = pageChecks('portfolio');
 
 /** A small season: two partners, problems at every stage, a project that went on and one that stopped. */
 async function seedPortfolio(database: Database): Promise<void> {
@@ -116,7 +115,6 @@ beforeAll(async () => {
   }
   server = await startServer({ env: { DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' } });
   browser = await launchBrowser();
-  await mkdir(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
@@ -125,14 +123,6 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
   await postgres?.drop();
 });
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshots, `portfolio-${name}.png`), fullPage: true });
-  expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
-  found.push(...(await seriousViolations(page)));
-}
-
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
 for (const [screen, options] of [
   ['telephone', phone],

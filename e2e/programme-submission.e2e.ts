@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { formatViolations, seriousViolations, type Violation } from './axe.ts';
+import { formatViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { signIn } from './flows.ts';
+import { follow, mainText, pageChecks } from './pages.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -15,36 +13,22 @@ import { type RunningServer, startServer } from './server.ts';
  * page (and her receipt in the outbox); an agent of Pau says « moi aussi ». axe runs on every page
  * (serious and critical violations fail); screenshots go to e2e/screenshots/.
  */
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const desktop = { viewport: { width: 1280, height: 900 } };
 const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
 let server: RunningServer;
 let browser: Browser;
-const found: Violation[] = [];
+const { check, found } = pageChecks('programme');
 
 beforeAll(async () => {
   server = await startServer({ postgresAdminUrl: process.env.E2E_DATABASE_URL });
   browser = await launchBrowser();
-  await mkdir(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshots, `programme-${name}.png`), fullPage: true });
-  expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
-  found.push(...(await seriousViolations(page)));
-}
-
-async function follow(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForNavigation(), action()]);
-}
-
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
 /** A day in Paris, `offset` days from today, as a date input takes it. */
 function parisDay(offset: number): string {

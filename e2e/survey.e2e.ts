@@ -1,7 +1,6 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -11,9 +10,10 @@ import { createForm, openForm, updateFormTexts } from '../src/platform/forms/for
 import { addQuestion } from '../src/platform/forms/questions.service.ts';
 import { formResponses } from '../src/platform/forms/tables.ts';
 import { receptionSurvey } from '../src/platform/forms/testing.ts';
-import { formatViolations, seriousViolations, type Violation } from './axe.ts';
+import { formatViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { horizontalOverflow } from './flows.ts';
+import { follow, pageChecks } from './pages.ts';
 import { createFreshDatabase, type FreshDatabase } from './postgres.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -26,7 +26,6 @@ import { type RunningServer, startServer } from './server.ts';
  * results (serious and critical violations fail). Without JavaScript the conditional question is on
  * the page with its « Répondez si … » hint. Finally the stored response is read from the database.
  */
-const screenshots = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let server: RunningServer;
@@ -37,7 +36,7 @@ let formId: string;
 let publicPath: string;
 let resultsPath: string;
 let teamSession: string;
-const found: Violation[] = [];
+const { check, found } = pageChecks('survey');
 
 /** The database the server will use: a fresh PostgreSQL one with E2E_DATABASE_URL, else PGlite files. */
 async function openSeedDatabase(): Promise<Database> {
@@ -90,7 +89,6 @@ beforeAll(async () => {
     },
   });
   browser = await launchBrowser();
-  await mkdir(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
@@ -99,16 +97,6 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   await postgres?.drop();
 });
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshots, `survey-${name}.png`), fullPage: true });
-  expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
-  found.push(...(await seriousViolations(page)));
-}
-
-async function follow(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForNavigation(), action()]);
-}
 
 const conditional = (page: Page) => page.locator('[data-condition-question="appele"]');
 
