@@ -3,6 +3,8 @@ import { buildApp } from './platform/app.ts';
 import { allJobs } from './platform/assemble.ts';
 import { ConfigError } from './platform/config.ts';
 import { startWorking } from './platform/jobs/runner.ts';
+import type { RunningService } from './platform/modules.ts';
+import { enabledModules } from './platform/modules.ts';
 import { stopGracefully } from './platform/ops/shutdown.ts';
 import { startPlatform } from './start.ts';
 
@@ -21,11 +23,14 @@ const app = await buildApp(platform, {
 if (platform.config.jobsInProcess) await startWorking(platform, allJobs(allModules));
 else app.log.info('tâches de fond : lancez « npm run worker » (JOBS_IN_PROCESS=false)');
 
+const services: RunningService[] = [];
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'arrêt : les requêtes en cours se terminent');
+  for (const service of services.splice(0)) await service.stop().catch(() => undefined);
   const outcome = await stopGracefully(app, platform);
   process.exit(outcome === 'clean' ? 0 : 1);
 }
@@ -41,4 +46,14 @@ try {
   );
   await platform.database.close();
   process.exit(1);
+}
+
+// A service that cannot start (SIP port taken) is logged; the web platform goes on serving.
+for (const module of enabledModules(allModules, platform.config.modules)) {
+  try {
+    const service = await module.startService?.(platform);
+    if (service) services.push(service);
+  } catch (error) {
+    app.log.error({ err: error, module: module.name }, `le service du module ${module.name} n’a pas démarré`);
+  }
 }

@@ -68,6 +68,40 @@ const envSchema = z.object({
   JOBS_MAINTENANCE_SECONDS: z.coerce.number({ message: 'doit être un nombre' }).int().min(1).default(120),
   METRICS_TOKEN: z.string().min(16, 'doit faire au moins 16 caractères').optional(),
   MODULES: z.string().default('all'),
+  SIP_ENABLED: booleanFlag.default(true),
+  SIP_HOST: z.string().min(1).default('127.0.0.1'),
+  SIP_PORT: z.coerce
+    .number({ message: 'doit être un nombre' })
+    .int('doit être un entier')
+    .min(1, 'doit être un port entre 1 et 65535')
+    .max(65535, 'doit être un port entre 1 et 65535')
+    .default(5060),
+  SIP_PUBLIC_ADDRESS: z.string().min(1).optional(),
+  RTP_PORT_MIN: z.coerce
+    .number({ message: 'doit être un nombre' })
+    .int('doit être un entier')
+    .min(1, 'doit être un port entre 1 et 65535')
+    .max(65535, 'doit être un port entre 1 et 65535')
+    .default(20000),
+  RTP_PORT_MAX: z.coerce
+    .number({ message: 'doit être un nombre' })
+    .int('doit être un entier')
+    .min(1, 'doit être un port entre 1 et 65535')
+    .max(65535, 'doit être un port entre 1 et 65535')
+    .default(20999),
+  SIP_TRUNK_URI: z
+    .string()
+    .regex(/^sips?:[^\s]+$/, 'doit être une adresse SIP, par exemple sip:sip.operateur.fr:5060')
+    .optional(),
+  SIP_TRUNK_USERNAME: z.string().min(1).optional(),
+  SIP_TRUNK_PASSWORD: z.string().min(1).optional(),
+  SIP_REGISTER_SECONDS: z.coerce
+    .number({ message: 'doit être un nombre' })
+    .int()
+    .min(60)
+    .max(86400)
+    .default(600),
+  SIP_TRANSFER: z.enum(['refer', 'bridge'], { message: 'doit valoir refer ou bridge' }).default('refer'),
 });
 
 export type Config = {
@@ -98,6 +132,24 @@ export type Config = {
   jobTiming: JobTiming;
   /** Module names switched on, or 'all'. */
   modules: string[] | 'all';
+  telephony: TelephonyConfig;
+};
+
+/**
+ * The phone reception's voice server (src/modules/accueil/voice): a SIP user agent on UDP that the
+ * operator's trunk sends calls to, with RTP media on a port range. Registration with digest
+ * authentication when the trunk asks for it (SIP_TRUNK_URI + credentials).
+ */
+export type TelephonyConfig = {
+  enabled: boolean;
+  host: string;
+  port: number;
+  /** The address written in Contact and SDP (the machine's public address behind a 1:1 NAT). */
+  publicAddress: string;
+  rtpPorts: { min: number; max: number };
+  trunk: { uri: string; username: string; password: string; registerSeconds: number } | undefined;
+  /** 'refer' asks the trunk to transfer (bridging if it refuses); 'bridge' always bridges two calls. */
+  transfer: 'refer' | 'bridge';
 };
 
 export type JobTiming = {
@@ -163,6 +215,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'SMS_PROVIDER=brevo demande SMS_WEBHOOK_SECRET (au moins 32 caractères), pour recevoir les accusés de réception et les STOP',
     );
   }
+  if (e.RTP_PORT_MIN > e.RTP_PORT_MAX)
+    problems.push('RTP_PORT_MIN doit être inférieur ou égal à RTP_PORT_MAX');
+  const trunkVars = [e.SIP_TRUNK_URI, e.SIP_TRUNK_USERNAME, e.SIP_TRUNK_PASSWORD];
+  if (trunkVars.some(Boolean) && !trunkVars.every(Boolean)) {
+    problems.push(
+      'SIP_TRUNK_URI, SIP_TRUNK_USERNAME et SIP_TRUNK_PASSWORD vont ensemble : renseignez les trois ou aucun',
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -215,6 +275,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : e.MODULES.split(',')
             .map((m) => m.trim())
             .filter(Boolean),
+    telephony: {
+      // Tests start the voice server themselves, on ports of their own.
+      enabled: e.SIP_ENABLED && e.NODE_ENV !== 'test',
+      host: e.SIP_HOST,
+      port: e.SIP_PORT,
+      publicAddress: e.SIP_PUBLIC_ADDRESS ?? e.SIP_HOST,
+      rtpPorts: { min: e.RTP_PORT_MIN, max: e.RTP_PORT_MAX },
+      trunk:
+        e.SIP_TRUNK_URI && e.SIP_TRUNK_USERNAME && e.SIP_TRUNK_PASSWORD
+          ? {
+              uri: e.SIP_TRUNK_URI,
+              username: e.SIP_TRUNK_USERNAME,
+              password: e.SIP_TRUNK_PASSWORD,
+              registerSeconds: e.SIP_REGISTER_SECONDS,
+            }
+          : undefined,
+      transfer: e.SIP_TRANSFER,
+    },
   };
 }
 

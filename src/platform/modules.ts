@@ -29,7 +29,14 @@ export type TremplinModule = {
   indicators?: IndicatorDefinition[];
   /** Adds its demo data on top of the platform's (idempotent: running it twice changes nothing). */
   seedDemo?: (platform: Platform) => Promise<void>;
+  /**
+   * A long-running service of its own that the server process starts after it listens (the phone
+   * reception's SIP voice server), stopped before the database closes. Not started by tests or workers.
+   */
+  startService?: (platform: Platform) => Promise<RunningService | undefined>;
 };
+
+export type RunningService = { name: string; stop(): Promise<void> };
 
 /** The modules MODULES switches on ('all', or a list of names); an unknown name is a configuration error. */
 export function enabledModules(available: TremplinModule[], selection: string[] | 'all'): TremplinModule[] {
