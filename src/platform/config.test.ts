@@ -34,6 +34,45 @@ describe('configuration', () => {
     );
   });
 
+  it('starts the voice server on 127.0.0.1:5060 by default, never in tests, and checks the trunk settings', () => {
+    const development = loadConfig({ NODE_ENV: 'development', DATA_DIR: '/tmp/tremplin-config-test' });
+    expect(development.telephony).toMatchObject({
+      enabled: true,
+      host: '127.0.0.1',
+      port: 5060,
+      publicAddress: '127.0.0.1',
+      rtpPorts: { min: 20000, max: 20999 },
+      trunk: undefined,
+      transfer: 'refer',
+    });
+    expect(loadConfig(base).telephony.enabled).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'development', DATA_DIR: '/tmp/tremplin-config-test', SIP_ENABLED: 'false' })
+        .telephony.enabled,
+    ).toBe(false);
+    const trunk = loadConfig({
+      ...base,
+      SIP_TRUNK_URI: 'sip:sip.operateur.example:5060',
+      SIP_TRUNK_USERNAME: 'uts83',
+      SIP_TRUNK_PASSWORD: 'secret',
+    }).telephony.trunk;
+    expect(trunk).toEqual({
+      uri: 'sip:sip.operateur.example:5060',
+      username: 'uts83',
+      password: 'secret',
+      registerSeconds: 600,
+    });
+    expect(() => loadConfig({ ...base, SIP_TRUNK_URI: 'sip:sip.operateur.example' })).toThrow(
+      /SIP_TRUNK_URI, SIP_TRUNK_USERNAME et SIP_TRUNK_PASSWORD vont ensemble/,
+    );
+    expect(() => loadConfig({ ...base, RTP_PORT_MIN: '30000', RTP_PORT_MAX: '20000' })).toThrow(
+      /RTP_PORT_MIN/,
+    );
+    expect(() => loadConfig({ ...base, SIP_PORT: '70000', SIP_TRANSFER: 'magic' })).toThrow(
+      /SIP_PORT="70000"[\s\S]*SIP_TRANSFER="magic" : doit valoir refer ou bridge/,
+    );
+  });
+
   it('wants the three OIDC settings together', () => {
     expect(() => loadConfig({ ...base, OIDC_ISSUER: 'https://proconnect.example' })).toThrow(/OIDC_ISSUER/);
   });

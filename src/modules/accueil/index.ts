@@ -3,6 +3,7 @@ import type { TremplinModule } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { registerAdmin } from './admin/routes.tsx';
 import { registerCallsApi } from './calls/api.routes.ts';
+import { callTemplates } from './calls/templates.ts';
 import { registerConsole } from './console/routes.tsx';
 import { seedDemoAccueil } from './demo.ts';
 import { privacyJobs } from './privacy/jobs.ts';
@@ -31,6 +32,7 @@ export const accueilModule: TremplinModule = {
   name: 'accueil',
   title: 'Accueil téléphonique',
   register: registerAccueil,
+  templates: callTemplates,
   jobs: [...privacyJobs],
   indicators: accueilIndicators,
   seedDemo: seedDemoAccueil,

@@ -14,7 +14,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns.ts';
 import { agents, organisations } from '../../platform/tenancy/tables.ts';
-import type { FlowDefinition, FlowState, Outcome } from './flow/types.ts';
+import type { CallState } from './calls/call-state.ts';
+import type { FlowDefinition, Outcome } from './flow/types.ts';
 
 /**
  * Phone reception (README.md beside this file). An organisation (a UTS) has a line: the number people
@@ -149,8 +150,8 @@ export const calls = pgTable(
     menuPath: text('menu_path').array().notNull().default(sql`'{}'::text[]`),
     outcome: callOutcome('outcome'),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
-    /** The flow engine's state between two events (webhook requests, SIP media events). */
-    state: jsonb('state').$type<FlowState>(),
+    /** Between two events (webhook requests, SIP media events): see calls/call-state.ts. */
+    state: jsonb('state').$type<CallState>(),
     steps: jsonb('steps').$type<CallStep[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [

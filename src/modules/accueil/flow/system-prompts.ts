@@ -26,6 +26,8 @@ export const SYSTEM_PROMPTS = {
   'sms-au-numero': 'Nous envoyons le SMS au',
   'sms-envoye': 'Le SMS est parti. Au revoir.',
   'au-revoir': 'Merci de votre appel. Au revoir.',
+  /** Said when the call ends without a choice and the caller's number is known: a ticket was opened. */
+  'rappel-automatique': 'Nous avons noté votre numéro : un agent vous rappellera. Au revoir.',
   'hors-service': 'Nos services sont fermés. Merci de rappeler pendant les heures d’ouverture. Au revoir.',
 } as const;
 

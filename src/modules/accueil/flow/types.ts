@@ -58,8 +58,11 @@ export type ServiceDefinition = {
   closedPrompt: string;
   /** The service's information sent by SMS with the booking link: address, hours, what to bring. */
   smsText: string;
-  /** Where the SMS's booking link leads (the booking engine); without it the SMS carries no link. */
-  booking?: { appointmentTypeId?: string; category?: string };
+  /**
+   * Where the SMS's booking link leads: the booking engine's public journey for this commune (INSEE
+   * code), at this appointment type's places when given. Without it the SMS carries no link.
+   */
+  booking?: { commune: string; appointmentTypeId?: string };
 };
 
 export type FlowDefinition = {
@@ -115,15 +118,26 @@ export type FlowAction =
   /** For the call's history and menu path: 'menu' principal, 'touche' 1, 'service' aspi… */
   | { type: 'step'; kind: string; detail?: string };
 
-/** The engine's state between events; plain JSON (stored on the call). */
+/** The engine's state between events; plain JSON (stored on the call). See engine.ts. */
 export type FlowState = {
-  /** Where the call is: see engine.ts. */
-  node: string;
+  /**
+   * What the call waits for: 'menu' (a key, gather), 'transfer' (transferResult), 'connected' (the
+   * service answered: only the hangup is left), 'overflow' (a key among the overflow choices),
+   * 'confirm' (1 to confirm pendingNumber, 2 to type another), 'capture' (a typed number), 'record'
+   * (the voicemail), 'ended'.
+   */
+  node: 'menu' | 'transfer' | 'connected' | 'overflow' | 'confirm' | 'capture' | 'record' | 'ended';
+  /** The caller's number in E.164, null when withheld or unreadable. */
   callerNumber: string | null;
+  /** The menu the caller is in (node 'menu'). */
   menu?: string;
+  /** The service chosen, once chosen. */
   serviceKey?: string;
+  /** How many times the current question was said again after no key or a wrong key. */
   repeats: number;
-  /** A number typed or being confirmed for a callback or an SMS. */
+  /** What the number being typed or confirmed is for. */
+  purpose?: 'rappel' | 'sms';
+  /** A number (E.164) being confirmed for a callback or an SMS. */
   pendingNumber?: string;
   outcome?: Outcome;
   ended: boolean;

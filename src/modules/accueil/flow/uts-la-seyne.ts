@@ -30,7 +30,8 @@ const weekdays = {
 };
 
 export function utsLaSeyneFlow(): FlowDefinition {
-  return {
+  // A fresh copy each time: the services share `weekdays`, and a test changing one's hours must not change the others'.
+  return structuredClone({
     welcomePrompt: 'accueil',
     rootMenu: 'principal',
     menus: [
@@ -51,6 +52,7 @@ export function utsLaSeyneFlow(): FlowDefinition {
         closures: [],
         overflow: ['rappel', 'messagerie', 'sms'],
         closedPrompt: 'aspi-ferme',
+        booking: { commune: '83126' },
         smsText:
           'UTS de La Seyne-sur-Mer, secrétariat ASPI : 1 rue Ernest Renan, 83500 La Seyne-sur-Mer. Ouvert du lundi au vendredi, 8h30-12h et 13h30-17h.',
       },
@@ -77,6 +79,7 @@ export function utsLaSeyneFlow(): FlowDefinition {
         closures: [],
         overflow: ['rappel', 'messagerie', 'sms'],
         closedPrompt: 'pole-accueil-ferme',
+        booking: { commune: '83126' },
         smsText:
           'UTS de La Seyne-sur-Mer, Pôle Accueil : 1 rue Ernest Renan, 83500 La Seyne-sur-Mer. Ouvert du lundi au vendredi, 8h30-12h et 13h30-17h.',
       },
@@ -86,7 +89,7 @@ export function utsLaSeyneFlow(): FlowDefinition {
     maxRepeats: 2,
     voicemailMaxSeconds: 120,
     departement: '83',
-  };
+  } satisfies FlowDefinition);
 }
 
 /** The texts of the prompts this flow names, synthesised until the UTS records its own. */
