@@ -1,3 +1,4 @@
+import { benchAccueilSip } from './accueil-sip.ts';
 import { benchHttp } from './http.ts';
 import { benchMessaging } from './messaging.ts';
 import { benchRsaImport } from './rsa-import.ts';
@@ -10,6 +11,7 @@ import { benchScheduling } from './scheduling.ts';
  * each run creates a fresh database beside it and drops it after.
  */
 const parts: Record<string, (postgresAdminUrl: string) => Promise<void>> = {
+  'accueil-sip': benchAccueilSip,
   http: benchHttp,
   messaging: benchMessaging,
   'rsa-import': benchRsaImport,
