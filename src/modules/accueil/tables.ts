@@ -158,6 +158,8 @@ export const calls = pgTable(
     uniqueIndex('accueil_calls_external').on(t.channel, t.externalId),
     index('accueil_calls_line_started').on(t.lineId, t.startedAt),
     index('accueil_calls_caller').on(t.callerNumber),
+    // The quarter-hourly sweep of calls left open (stats/stale-calls.job.ts) reads only these.
+    index('accueil_calls_open').on(t.startedAt).where(sql`${t.endedAt} is null`),
   ],
 );
 

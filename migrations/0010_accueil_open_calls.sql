@@ -1,0 +1,1 @@
+CREATE INDEX "accueil_calls_open" ON "accueil_calls" USING btree ("started_at") WHERE "accueil_calls"."ended_at" is null;
