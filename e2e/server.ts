@@ -56,6 +56,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       SECRET_KEY: randomBytes(32).toString('base64url'),
       LOG_LEVEL: options.logLevel ?? 'warn',
       SMTP_URL: '',
+      // Browser tests place no phone call; servers started side by side must not race for port 5060.
+      SIP_ENABLED: 'false',
       ...options.env,
     },
   });
