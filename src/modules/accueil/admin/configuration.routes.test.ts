@@ -362,7 +362,7 @@ describe('line configuration (admin)', () => {
     expect(wrong.response.statusCode).toBe(400);
     expect(fieldError(wrong.response.body, 'audio')).toBe('Indiquez un nombre de jours entre 1 et 365.');
     expect(fieldError(wrong.response.body, 'numeros')).toBe('Indiquez un nombre de jours entre 1 et 730.');
-    expect(fieldError(wrong.response.body, 'rappel')).toBe('Indiquez un nombre de heures entre 1 et 40.');
+    expect(fieldError(wrong.response.body, 'rappel')).toBe('Indiquez un nombre d’heures entre 1 et 40.');
     const saved = await edit(page, { audio: '15', numeros: '60', rappel: '8' });
     expect(saved.response.statusCode).toBe(303);
     const [line] = await db.select().from(lines).where(eq(lines.id, world.line.id));
@@ -375,6 +375,33 @@ describe('line configuration (admin)', () => {
         { path: 'callbackDueHours', before: 4, after: 8 },
       ],
     });
+  });
+
+  it('keeps the hosted provider’s secret without ever showing it, and clears it', async () => {
+    const page = paths.provider(world.line.id);
+    const short = await edit(page, { secret: 'court' });
+    expect(short.response.statusCode).toBe(400);
+    expect(fieldError(short.response.body, 'secret')).toContain('de 16 à 200 caractères');
+    const saved = await edit(page, { secret: 'AC-auth-token-0123456789abcdef' });
+    expect(saved.response.statusCode).toBe(303);
+    const secretOf = async () =>
+      (await db.select({ s: lines.webhookSecret }).from(lines).where(eq(lines.id, world.line.id)))[0]!.s;
+    expect(await secretOf()).toBe('AC-auth-token-0123456789abcdef');
+    const shown = await get(t, page, world.admin.cookie);
+    expect(shown.body).not.toContain('AC-auth-token');
+    expect(textOf(shown.body)).toContain('http://localhost:3000/accueil/webhook/voix');
+    const cleared = await changeForm(t.app, {
+      page,
+      action: page,
+      cookie: world.admin.cookie,
+      changes: { effacer: 'oui', secret: null },
+    });
+    expect(cleared.response.statusCode).toBe(303);
+    expect(await secretOf()).toBeNull();
+    const trail = await auditTrail(db, { action: 'update', resourceType: 'accueil_line' });
+    expect(JSON.stringify(trail)).not.toContain('AC-auth-token');
+    expect(trail.at(-1)?.details).toMatchObject({ change: 'secret du fournisseur effacé' });
+    expect((await get(t, page, world.agent.cookie)).statusCode).toBe(404);
   });
 
   it('adds a service with its hours and the key that leads to it', async () => {

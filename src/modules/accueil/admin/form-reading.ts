@@ -33,7 +33,9 @@ export class FieldReader {
   /** A whole number within [min, max]. */
   integer(field: string, min: number, max: number, unit: string): number | undefined {
     const raw = this.text(field);
-    const message = `Indiquez un nombre de ${unit} entre ${min} et ${max}.`;
+    // « de jours », but « d’heures » (elision before a vowel or a mute h).
+    const of = /^[aeéèêiouyh]/i.test(unit) ? 'd’' : 'de ';
+    const message = `Indiquez un nombre ${of}${unit} entre ${min} et ${max}.`;
     if (!/^\d+$/.test(raw)) return this.fail(field, message);
     const value = Number(raw);
     return value >= min && value <= max ? value : this.fail(field, message);

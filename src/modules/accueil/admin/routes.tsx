@@ -24,6 +24,7 @@ import type { FormValues } from './form-reading.ts';
 import { editGeneral, generalValues } from './general.edit.ts';
 import { editHours, hoursValues } from './hours.edit.ts';
 import { addMenu, editMenu, keysLeadingTo, menuValues, removeMenu } from './menu.edit.ts';
+import { changeProviderSecret } from './provider.edit.ts';
 import { callerOf, postedValues } from './request.ts';
 import { addService, editService, removeService, serviceValues } from './service.edit.ts';
 import { registerSimulator } from './simulator/routes.tsx';
@@ -32,6 +33,7 @@ import { paths } from './views/common.tsx';
 import { HoursPage } from './views/hours-form.tsx';
 import { MenuFormPage, NewMenuPage, RemovePage } from './views/menu-form.tsx';
 import { OverviewPage } from './views/overview.tsx';
+import { ProviderPage } from './views/provider-page.tsx';
 import { NewServicePage, ServiceFormPage } from './views/service-form.tsx';
 import { GeneralPage, RetentionPage } from './views/settings-forms.tsx';
 
@@ -182,6 +184,43 @@ export async function registerAdmin(app: FastifyInstance, platform: Platform): P
       appointmentTypes: [],
     });
     return reply.page('Durées de conservation', <RetentionPage {...context} />, result.conflict ? 409 : 400);
+  });
+
+  // ——— Line: the hosted provider's webhook secret ———
+
+  const providerPage = (line: Line, form: FormState, csrfToken: string) => (
+    <ProviderPage
+      line={{ ...line, configured: line.webhookSecret !== null }}
+      baseUrl={platform.config.baseUrl}
+      form={form}
+      csrfToken={csrfToken}
+    />
+  );
+  web.get(paths.provider(':lineId'), { schema: { params: lineParams } }, async (request, reply) => {
+    const line = await open(request, request.params.lineId);
+    return reply.page('Fournisseur hébergé', providerPage(line, emptyForm({}), reply.csrfToken()));
+  });
+  web.post(paths.provider(':lineId'), { schema: { params: lineParams } }, async (request, reply) => {
+    const line = await open(request, request.params.lineId);
+    const result = await changeProviderSecret(
+      db,
+      callerOf(request),
+      line,
+      postedValues(request.body),
+      new Date(),
+    );
+    if (result.ok) {
+      reply.flash(
+        'success',
+        result.cleared ? 'Jeton effacé : les webhooks sont refusés.' : 'Jeton enregistré.',
+      );
+      return reply.redirect(paths.overview(line.id), 303);
+    }
+    return reply.page(
+      'Fournisseur hébergé',
+      providerPage(line, { values: {}, errors: result.errors }, reply.csrfToken()),
+      400,
+    );
   });
 
   // ——— Flow ———

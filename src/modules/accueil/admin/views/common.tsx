@@ -22,6 +22,7 @@ export const paths = {
   removeClosure: (lineId: string, key: string) =>
     `/accueil/lignes/${lineId}/configuration/services/${key}/fermetures/retirer`,
   simulator: (lineId: string) => `/accueil/lignes/${lineId}/simulateur`,
+  provider: (lineId: string) => `/accueil/lignes/${lineId}/configuration/fournisseur`,
 };
 
 /** Breadcrumb and the page's one h1. */

@@ -46,7 +46,6 @@ export function OverviewPage(props: OverviewProps) {
           </p>
         </div>
       )}
-
       <h2 class="fr-h4 fr-mt-4w">La ligne</h2>
       <ul>
         <li>Messages vocaux conservés {plural(line.audioRetentionDays, 'jour', 'jours')}</li>
@@ -57,8 +56,10 @@ export function OverviewPage(props: OverviewProps) {
       </ul>
       <a class="fr-btn fr-btn--secondary fr-btn--sm" href={paths.retention(line.id)}>
         Modifier les durées
+      </a>{' '}
+      <a class="fr-btn fr-btn--tertiary fr-btn--sm" href={paths.provider(line.id)}>
+        Fournisseur hébergé (webhooks) : {line.webhookSecret ? 'configuré' : 'non configuré'}
       </a>
-
       <h2 class="fr-h4 fr-mt-6w">Le parcours d’appel</h2>
       <ul>
         <li>
@@ -77,7 +78,6 @@ export function OverviewPage(props: OverviewProps) {
       <a class="fr-btn fr-btn--secondary fr-btn--sm" href={paths.general(line.id)}>
         Modifier les réglages du parcours
       </a>
-
       <h2 class="fr-h4 fr-mt-6w">Menus</h2>
       {flow.menus.map((menu) => (
         <section class="fr-mb-4w" aria-labelledby={`menu-${menu.key}`}>
@@ -117,7 +117,6 @@ export function OverviewPage(props: OverviewProps) {
       >
         Ajouter un sous-menu
       </a>
-
       <h2 class="fr-h4 fr-mt-6w">Services</h2>
       {flow.services.map((service) => (
         <ServiceSummary {...props} flow={flow} service={service} />
