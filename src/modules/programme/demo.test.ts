@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/client.ts';
+import { seededRandom } from '../../platform/demo-random.ts';
 import { seedDemoTenancy } from '../../platform/tenancy/demo.ts';
 import { startTestApp, type TestContext } from '../../platform/testing/harness.ts';
 import { buildCommittee2019 } from './demo/committee-2019.ts';
 import { ensureDemoPeople } from './demo/people.ts';
-import { seededRandom } from './demo/random.ts';
 import { buildSelection2019, DECIDED_AT } from './demo/selection-2019.ts';
 import { buildTeams2019 } from './demo/teams-2019.ts';
 import { seedDemoProgramme } from './demo.ts';

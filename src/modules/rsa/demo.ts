@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
+import { type Random, seededRandom } from '../../platform/demo-random.ts';
 import { type Commune, communesOfDepartement } from '../../platform/geo/administrative.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { isPublicHoliday } from '../../platform/scheduling/holidays.ts';
@@ -93,25 +94,11 @@ export async function seedDemoRsa(platform: Platform, now = new Date()): Promise
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: a small, fast generator; the same seed gives the same sequence on every machine. */
-type Random = () => number;
-
-function generator(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** An independent stream per person and purpose, so one person's journey does not shift the next one's. */
 function streamFor(...parts: number[]): Random {
   let h = SEED;
   for (const part of parts) h = Math.imul(h ^ part, 0x9e3779b1) ^ (h >>> 13);
-  return generator(h);
+  return seededRandom(h);
 }
 
 const pick = <T>(rng: Random, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;

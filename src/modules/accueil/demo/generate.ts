@@ -1,8 +1,3 @@
-import { isPublicHoliday } from '../../../platform/scheduling/holidays.ts';
-import { addDays, isoWeekday, localDay, localInstant } from '../../../platform/scheduling/slots/calendar.ts';
-import { addWorkingHours, callbackService, isServiceOpen } from '../flow/hours.ts';
-import type { FlowDefinition, Outcome, ServiceDefinition } from '../flow/types.ts';
-import type { CallStep, calls, ticketEvents, tickets, voicemails } from '../tables.ts';
 import {
   between,
   chance,
@@ -14,7 +9,12 @@ import {
   seededRandom,
   triangular,
   weighted,
-} from './random.ts';
+} from '../../../platform/demo-random.ts';
+import { isPublicHoliday } from '../../../platform/scheduling/holidays.ts';
+import { addDays, isoWeekday, localDay, localInstant } from '../../../platform/scheduling/slots/calendar.ts';
+import { addWorkingHours, callbackService, isServiceOpen } from '../flow/hours.ts';
+import type { FlowDefinition, Outcome, ServiceDefinition } from '../flow/types.ts';
+import type { CallStep, calls, ticketEvents, tickets, voicemails } from '../tables.ts';
 
 /**
  * Four weeks of calls to the UTS of La Seyne-sur-Mer, simulated call by call through the line's flow

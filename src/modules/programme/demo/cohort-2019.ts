@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
+import { randomUuid, seededRandom } from '../../../platform/demo-random.ts';
 import {
   calls,
   checkins,
@@ -30,7 +31,6 @@ import { insertMany } from './bulk-insert.ts';
 import { buildCommittee2019 } from './committee-2019.ts';
 import { parisAt } from './dates.ts';
 import { type Directory, FIRST_COACH, SECOND_COACH } from './people.ts';
-import { randomUuid, seededRandom } from './random.ts';
 import { buildSelection2019, DECIDED_AT } from './selection-2019.ts';
 import { buildTeams2019, COHORT_ENDS, COHORT_STARTS, INTERVIEWS_ANONYMISED_AT } from './teams-2019.ts';
 

@@ -1,8 +1,8 @@
+import { intBetween, type Random, randomUuid } from '../../../platform/demo-random.ts';
 import type { committeeItems, committeeMembers, committees, committeeVotes, conflicts } from '../tables.ts';
 import { addDays, clock, parisAt } from './dates.ts';
 import type { Directory } from './people.ts';
 import { projects2019 } from './projects-2019.ts';
-import { intBetween, type Random, randomUuid } from './random.ts';
 
 /**
  * The deliberation of 5 June 2019: each team presented its proofs of concept, materials handed in a

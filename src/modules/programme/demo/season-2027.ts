@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
+import { randomUuid, seededRandom } from '../../../platform/demo-random.ts';
 import { DEFAULT_CRITERIA } from '../rubric.ts';
 import {
   calls,
@@ -15,7 +16,6 @@ import {
 import { insertMany } from './bulk-insert.ts';
 import { addDays, localDay, mondayOnOrAfter, parisAt, plusMinutes } from './dates.ts';
 import { type Directory, FIRST_COACH, SECOND_COACH } from './people.ts';
-import { randomUuid, seededRandom } from './random.ts';
 
 /**
  * « Saison 2027 », the season demo users can try today: its call opened three days before the seed

@@ -1,3 +1,4 @@
+import { chance, intBetween, pick, type Random, randomUuid, sample } from '../../../platform/demo-random.ts';
 import { DEFAULT_CRITERIA } from '../rubric.ts';
 import type {
   calls,
@@ -13,7 +14,6 @@ import { addDays, clock, daysBetween, earliest, latest, parisAt, plusMinutes } f
 import type { Directory } from './people.ts';
 import { type OtherProblem, otherProblems2019 } from './problems-2019.ts';
 import { projects2019 } from './projects-2019.ts';
-import { chance, intBetween, pick, type Random, randomUuid, sample } from './random.ts';
 
 /**
  * The 2019 call for problems and its selection: about 80 problems proposed between late November

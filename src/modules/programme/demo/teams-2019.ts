@@ -1,3 +1,4 @@
+import { chance, intBetween, pick, type Random, randomUuid } from '../../../platform/demo-random.ts';
 import type {
   checkins,
   evidence,
@@ -12,7 +13,6 @@ import type {
 import { addDays, clock, mondayOnOrAfter, parisAt, plusMinutes } from './dates.ts';
 import type { Directory } from './people.ts';
 import { projects2019 } from './projects-2019.ts';
-import { chance, intBetween, pick, type Random, randomUuid } from './random.ts';
 
 /**
  * The eight projects of 2019 as the teams left them: public fields and phases, the 25 agents

@@ -1,6 +1,7 @@
 import { addWorkingHours } from '../../flow/hours.ts';
 import { SYSTEM_PROMPTS } from '../../flow/system-prompts.ts';
 import type { FlowAction, FlowDefinition, Outcome, PromptRef } from '../../flow/types.ts';
+import { DIGIT_WORDS } from '../../prompts/audio.ts';
 import { formatMoment } from '../hours-format.ts';
 import { formatPhone } from '../phone.ts';
 
@@ -27,21 +28,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   sms_envoye: 'SMS envoyé',
   raccroche_ticket: 'raccroché, un rappel est prévu',
   hors_service: 'hors service (personne ne pourra rappeler)',
-};
-
-const DIGIT_WORDS: Record<string, string> = {
-  '0': 'zéro',
-  '1': 'un',
-  '2': 'deux',
-  '3': 'trois',
-  '4': 'quatre',
-  '5': 'cinq',
-  '6': 'six',
-  '7': 'sept',
-  '8': 'huit',
-  '9': 'neuf',
-  '*': 'étoile',
-  '#': 'dièse',
 };
 
 /** « 0612 » → « zéro six un deux », as the voice server reads a number. */

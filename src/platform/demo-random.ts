@@ -1,6 +1,7 @@
 /**
- * Seeded randomness for the demo: the same seed gives the same people, scores and check-ins on every
- * machine and every run (Math.random would make two seeded databases differ).
+ * Seeded randomness for demo data: the same seed gives the same people, calls and scores on every
+ * machine and every run (Math.random would make two seeded databases differ). Every module's demo
+ * draws from here.
  */
 export type Random = () => number;
 
@@ -20,9 +21,38 @@ export const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floo
 
 export const chance = (random: Random, probability: number): boolean => random() < probability;
 
+/** A number in [low, high). */
+export const between = (random: Random, low: number, high: number): number => low + random() * (high - low);
+
 /** An integer in [low, high]. */
 export const intBetween = (random: Random, low: number, high: number): number =>
   low + Math.floor(random() * (high - low + 1));
+
+/** Exponentially distributed, of the given mean: waiting times. */
+export const exponential = (random: Random, mean: number): number => -Math.log(1 - random()) * mean;
+
+/** Triangular on [low, high] with its peak at `mode`: the morning rush. */
+export function triangular(random: Random, low: number, mode: number, high: number): number {
+  const u = random();
+  const split = (mode - low) / (high - low);
+  return u < split
+    ? low + Math.sqrt(u * (high - low) * (mode - low))
+    : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+}
+
+/** One of the keys, with probabilities proportional to the weights. */
+export function weighted<T extends string>(random: Random, weights: Partial<Record<T, number>>): T {
+  const entries = Object.entries(weights) as [T, number][];
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let x = random() * total;
+  for (const [key, w] of entries) {
+    x -= w;
+    if (x < 0) return key;
+  }
+  return entries.at(-1)![0];
+}
+
+/** A version-4-shaped UUID drawn from the generator, so rows can point at each other before insertion. */
 
 /** `count` distinct items of `list`, in a random order. */
 export function sample<T>(random: Random, list: readonly T[], count: number): T[] {
