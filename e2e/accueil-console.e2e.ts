@@ -1,18 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { newCall, newTicket, newVoicemail } from '../src/modules/accueil/console/testing.ts';
 import { ticketEvents, tickets } from '../src/modules/accueil/tables.ts';
 import { accueilWorld } from '../src/modules/accueil/testing.ts';
-import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { formatViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { horizontalOverflow } from './flows.ts';
 import { follow, mainText, pageChecks } from './pages.ts';
-import { createFreshDatabase, type FreshDatabase } from './postgres.ts';
+import { type SeedDatabase, seedDatabase } from './seed-database.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -31,26 +27,15 @@ const HOUR = 3_600_000;
 
 let server: RunningServer;
 let browser: Browser;
-let dataDir: string | undefined;
-let postgres: FreshDatabase | undefined;
+let seed: SeedDatabase;
 let consolePath: string;
 const ids = { late: '', later: '', done: '', voicemail: '' };
 const sessions = { agent: '', admin: '' };
 const { check, found } = pageChecks('accueil-console');
 
-/** The database the server will use: a fresh PostgreSQL one with E2E_DATABASE_URL, else PGlite files. */
-async function openSeedDatabase(): Promise<Database> {
-  const adminUrl = process.env.E2E_DATABASE_URL;
-  if (adminUrl) {
-    postgres = await createFreshDatabase(adminUrl, 'tremplin_e2e_accueil');
-    return openPostgres(postgres.url, 2);
-  }
-  dataDir = await mkdtemp(path.join(tmpdir(), 'tremplin-e2e-accueil-'));
-  return openPglite(dataDir);
-}
-
 beforeAll(async () => {
-  const database = await openSeedDatabase();
+  seed = await seedDatabase('accueil');
+  const database = await seed.open();
   try {
     await database.migrate();
     const { db } = database;
@@ -114,8 +99,7 @@ beforeAll(async () => {
     env: {
       SEED_DEMO: 'false',
       SIP_ENABLED: 'false',
-      ...(dataDir ? { DATA_DIR: dataDir } : {}),
-      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      ...seed.serverEnv,
     },
   });
   browser = await launchBrowser();
@@ -124,8 +108,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  await postgres?.drop();
+  await seed?.drop();
 });
 
 async function signedIn(who: keyof typeof sessions, options: Parameters<typeof openPage>[1]): Promise<Page> {
@@ -292,7 +275,7 @@ test('no serious or critical accessibility violation', () => {
 test('every change left its event', async () => {
   // PGlite allows one process at a time: the server stops before the test reads its files.
   await server.stop();
-  const database = dataDir ? await openPglite(dataDir) : await openPostgres(postgres!.url, 1);
+  const database = await seed.open();
   try {
     const { db } = database;
     const [late] = await db.select().from(tickets).where(eq(tickets.id, ids.late));

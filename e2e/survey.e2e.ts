@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { surveyWorld } from '../src/modules/programme/surveys/testing.ts';
-import { type Database, openPglite, openPostgres } from '../src/platform/db/client.ts';
 import { createForm, openForm, updateFormTexts } from '../src/platform/forms/forms.service.ts';
 import { addQuestion } from '../src/platform/forms/questions.service.ts';
 import { formResponses } from '../src/platform/forms/tables.ts';
@@ -14,7 +10,7 @@ import { formatViolations } from './axe.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { horizontalOverflow } from './flows.ts';
 import { follow, pageChecks } from './pages.ts';
-import { createFreshDatabase, type FreshDatabase } from './postgres.ts';
+import { type SeedDatabase, seedDatabase } from './seed-database.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -30,27 +26,16 @@ const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 
 let server: RunningServer;
 let browser: Browser;
-let dataDir: string | undefined;
-let postgres: FreshDatabase | undefined;
+let seed: SeedDatabase;
 let formId: string;
 let publicPath: string;
 let resultsPath: string;
 let teamSession: string;
 const { check, found } = pageChecks('survey');
 
-/** The database the server will use: a fresh PostgreSQL one with E2E_DATABASE_URL, else PGlite files. */
-async function openSeedDatabase(): Promise<Database> {
-  const adminUrl = process.env.E2E_DATABASE_URL;
-  if (adminUrl) {
-    postgres = await createFreshDatabase(adminUrl, 'tremplin_e2e_survey');
-    return openPostgres(postgres.url, 2);
-  }
-  dataDir = await mkdtemp(path.join(tmpdir(), 'tremplin-e2e-survey-'));
-  return openPglite(dataDir);
-}
-
 beforeAll(async () => {
-  const database = await openSeedDatabase();
+  seed = await seedDatabase('survey');
+  const database = await seed.open();
   try {
     await database.migrate();
     const { db } = database;
@@ -84,8 +69,7 @@ beforeAll(async () => {
   server = await startServer({
     env: {
       SEED_DEMO: 'false',
-      ...(dataDir ? { DATA_DIR: dataDir } : {}),
-      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      ...seed.serverEnv,
     },
   });
   browser = await launchBrowser();
@@ -94,8 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  await postgres?.drop();
+  await seed?.drop();
 });
 
 const conditional = (page: Page) => page.locator('[data-condition-question="appele"]');
@@ -180,7 +163,7 @@ test('no serious or critical accessibility violation', () => {
 test('the response is stored, anonymous, with the conditional answer', async () => {
   // PGlite allows one process at a time: the server stops before the test reads its files.
   await server.stop();
-  const database = dataDir ? await openPglite(dataDir) : await openPostgres(postgres!.url, 1);
+  const database = await seed.open();
   try {
     const rows = await database.db.select().from(formResponses).where(eq(formResponses.formId, formId));
     expect(rows).toHaveLength(1);
