@@ -13,7 +13,7 @@ import { assemblePlatform, closePlatform } from '../src/platform/assemble.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { Database } from '../src/platform/db/client.ts';
 import { benchDatabases, databaseLabels, printMachineLoad, withBenchDatabase } from './databases.ts';
-import { watchPeakRss } from './rss.ts';
+import { residentMb, watchPeakRss } from './rss.ts';
 import { formatTable } from './table.ts';
 
 /**
@@ -22,8 +22,9 @@ import { formatTable } from './table.ts';
  * for 4 s and hangs up (../src/modules/accueil/tests/sipp/bench-call.xml). Figures: answer rate (SIPp's
  * successful calls, and calls the server recorded as ended), INVITE → 200 OK p50/p95 (SIPp's
  * per-call response times), RTP inter-packet gap p50/p99/max on the server's side (send times of
- * every answered call), CPU and peak memory of this process (the server and its database), per
- * database. Asserts nothing.
+ * every answered call), CPU of this process during the calls and its memory before them and at its
+ * peak (the whole platform with its database: PGlite runs inside the process), per database.
+ * Asserts nothing.
  */
 const total = Number(process.env.BENCH_CALLS ?? 200);
 const concurrent = Number(process.env.BENCH_CONCURRENT ?? 50);
@@ -55,7 +56,7 @@ export async function benchAccueilSip(postgresAdminUrl: string): Promise<void> {
         'p99',
         'max',
         'CPU',
-        'mémoire max',
+        'mémoire (repos → max)',
       ],
       rows,
     )}\n`,
@@ -86,6 +87,7 @@ async function measure(database: Database): Promise<string[]> {
   server.onCall = (rtp) => sessions.push(rtp);
   const work = await mkdtemp(path.join(tmpdir(), 'tremplin-bench-sipp-'));
   try {
+    const idleMb = residentMb(process.pid) ?? 0;
     const memory = watchPeakRss(process.pid);
     const cpuBefore = process.cpuUsage();
     const run = await runSipp({
@@ -123,7 +125,7 @@ async function measure(database: Database): Promise<string[]> {
       `${percentile(gaps, 0.99).toFixed(1)} ms`,
       `${Math.max(0, ...gaps).toFixed(1)} ms`,
       `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
-      `${peakMb.toFixed(0)} Mo`,
+      `${idleMb.toFixed(0)} → ${peakMb.toFixed(0)} Mo`,
     ];
   } finally {
     await server.stop();
