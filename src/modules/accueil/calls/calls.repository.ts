@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client.ts';
 import { type Call, type CallStep, calls, lines, tickets, voicemails } from '../tables.ts';
 import type { CallState } from './call-state.ts';
@@ -128,14 +128,4 @@ export async function listCallsOfOrganisation(db: Db, filter: CallListFilter): P
     .where(and(...conditions))
     .orderBy(desc(calls.startedAt), desc(calls.id))
     .limit(filter.limit);
-}
-
-/** Calls of these lines still open (for the voice server's shutdown and the stale-call sweep). */
-export async function openCallIds(db: Db, lineIds: string[]): Promise<string[]> {
-  if (!lineIds.length) return [];
-  const rows = await db
-    .select({ id: calls.id })
-    .from(calls)
-    .where(and(inArray(calls.lineId, lineIds), isNull(calls.endedAt)));
-  return rows.map((r) => r.id);
 }

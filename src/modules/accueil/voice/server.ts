@@ -22,9 +22,7 @@ export type VoiceServerOptions = {
 
 export type VoiceServer = {
   ua: UserAgent;
-  /** Calls being handled now. */
-  readonly active: number;
-  /** The RTP sessions of the calls answered since start (kept for the bench's pacing figures). */
+  /** Called with each answered call's media session (the bench reads its send times). */
   onCall?: (rtp: RtpSession) => void;
   stop(): Promise<void>;
 };
@@ -61,9 +59,6 @@ export async function startVoiceServer(
   const running = new Set<Promise<void>>();
   const server: VoiceServer = {
     ua,
-    get active() {
-      return running.size;
-    },
     async stop() {
       await ua.stop();
       await Promise.allSettled([...running]);
