@@ -38,8 +38,8 @@ function PromptTable(props: { caption: string; line: { id: string }; prompts: Li
           <td>
             <code>{prompt.key}</code>
           </td>
-          <td>{prompt.usage}</td>
-          <td>{prompt.text || <em>Aucun texte</em>}</td>
+          <td class="fr-cell--multiline">{prompt.usage}</td>
+          <td class="fr-cell--multiline">{prompt.text || <em>Aucun texte</em>}</td>
           <td>
             <SourceBadge prompt={prompt} />
           </td>
@@ -47,8 +47,11 @@ function PromptTable(props: { caption: string; line: { id: string }; prompts: Li
             <PromptPlayer lineId={props.line.id} prompt={prompt} />
           </td>
           <td>
-            <a href={promptPath(props.line.id, prompt.key)}>
-              Modifier<span class="fr-sr-only"> l’annonce « {prompt.key} »</span>
+            <a
+              href={promptPath(props.line.id, prompt.key)}
+              aria-label={`Modifier l’annonce « ${prompt.key} »`}
+            >
+              Modifier
             </a>
           </td>
         </tr>
